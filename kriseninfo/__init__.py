@@ -1,0 +1,10 @@
+"""Kriseninfo core: incidents, journal, users and storage, without any Qt."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("kriseninfo")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0+unknown"
+
+__all__ = ["__version__"]

@@ -1,0 +1,5 @@
+"""Allows `python -m kriseninfo`."""
+
+from kriseninfo.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""The `kriseninfo` command line."""

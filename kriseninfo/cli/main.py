@@ -1,0 +1,72 @@
+"""`kriseninfo`: without a subcommand it opens the console; subcommands work headless."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from kriseninfo import __version__
+from kriseninfo.cli.common import State, fail
+from kriseninfo.cli.incidents import incident
+from kriseninfo.cli.journal import journal
+from kriseninfo.cli.users import user
+from kriseninfo.context import Options
+from kriseninfo.logsetup import configure_logging
+from kriseninfo.settings import LANGUAGES
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="kriseninfo")
+@click.option(
+    "--db",
+    "db_url",
+    metavar="URL",
+    help="Database URL (default: SQLite in the data dir; also KRISENINFO_DB), "
+    "e.g. postgresql+psycopg://user@host/kriseninfo",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Keep data, settings and logs under this folder.",
+)
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the console.")
+@click.option("-v", "--verbose", count=True, help="Log to stderr (-vv for debug).")
+@click.pass_context
+def cli(
+    ctx: click.Context, db_url: str | None, data_dir: Path | None, lang: str | None, verbose: int
+) -> None:
+    """Kriseninfo, the crisis communication console. Without a command it opens the window."""
+    options = Options(db_url=db_url, data_dir=data_dir)
+    configure_logging(options.paths().log_dir, verbose)
+    ctx.obj = State(options=options, verbose=verbose)
+    if ctx.invoked_subcommand is None:
+        # The GUI is a separate package on top of the core; imported only here.
+        try:
+            gui = importlib.import_module("kriseninfo_ui.app")
+        except ImportError as exc:
+            fail(f"the console needs PySide6, which is not installed ({exc})", 2)
+        sys.exit(gui.run(options, lang=lang))
+
+
+cli.add_command(incident)
+cli.add_command(journal)
+cli.add_command(user)
+
+
+@cli.command()
+@click.pass_obj
+def doctor(state: State) -> None:
+    """Show data dir, database and schema, keyring, Qt and playbook folders."""
+    from kriseninfo.doctor import report
+
+    rows = report(state.options)
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        click.echo(f"{label + ':':<{width + 1}} {value}")
+
+
+def main() -> None:
+    cli(prog_name="kriseninfo")

@@ -1,0 +1,1 @@
+"""Incidents (Lagen) and their Lagebild."""

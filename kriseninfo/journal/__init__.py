@@ -1,0 +1,1 @@
+"""The Einsatztagebuch: an append-only, hash-chained record of every change."""

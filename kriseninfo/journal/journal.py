@@ -1,0 +1,220 @@
+"""Appending to, reading, verifying and exporting the Einsatztagebuch."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import IO
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kriseninfo.journal.actions import Action
+from kriseninfo.journal.chain import GENESIS_HASH, EntryContent, entry_hash
+from kriseninfo.storage.models import JournalEntry, JournalHead
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who did something: a person, or the system itself (id None)."""
+
+    id: int | None
+    name: str
+
+
+SYSTEM = Actor(None, "System")
+
+
+@dataclass(frozen=True)
+class JournalLine:
+    """A journal line as the UI and exports see it."""
+
+    seq: int
+    recorded_at: datetime
+    user_name: str
+    incident_id: int | None
+    action: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+    hash: str
+
+
+def append(
+    session: Session,
+    *,
+    at: datetime,
+    actor: Actor,
+    action: Action,
+    incident_id: int | None = None,
+    field: str = "",
+    old_value: str | None = None,
+    new_value: str | None = None,
+) -> JournalEntry:
+    """Add a line in the caller's transaction, so the change and its record commit together."""
+    head = session.execute(select(JournalHead).where(JournalHead.id == 1).with_for_update())
+    head_row = head.scalar_one()
+    content = EntryContent(
+        seq=head_row.seq + 1,
+        recorded_at=at,
+        user_id=actor.id,
+        user_name=actor.name,
+        incident_id=incident_id,
+        action=action.value,
+        field=field,
+        old_value=old_value,
+        new_value=new_value,
+    )
+    digest = entry_hash(content, head_row.hash)
+    entry = JournalEntry(
+        seq=content.seq,
+        recorded_at=at,
+        user_id=actor.id,
+        user_name=actor.name,
+        incident_id=incident_id,
+        action=action.value,
+        field=field,
+        old_value=old_value,
+        new_value=new_value,
+        prev_hash=head_row.hash,
+        hash=digest,
+    )
+    session.add(entry)
+    head_row.seq = content.seq
+    head_row.hash = digest
+    session.flush()
+    return entry
+
+
+def lines(
+    session: Session, incident_id: int | None = None, after_seq: int = 0
+) -> list[JournalLine]:
+    query = select(JournalEntry).where(JournalEntry.seq > after_seq).order_by(JournalEntry.seq)
+    if incident_id is not None:
+        query = query.where(JournalEntry.incident_id == incident_id)
+    return [_line(row) for row in session.scalars(query)]
+
+
+def _line(row: JournalEntry) -> JournalLine:
+    return JournalLine(
+        seq=row.seq,
+        recorded_at=row.recorded_at,
+        user_name=row.user_name,
+        incident_id=row.incident_id,
+        action=row.action,
+        field=row.field,
+        old_value=row.old_value,
+        new_value=row.new_value,
+        hash=row.hash,
+    )
+
+
+@dataclass(frozen=True)
+class Break:
+    """The first place where the chain does not hold."""
+
+    seq: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    entries: int
+    first_break: Break | None
+
+    @property
+    def ok(self) -> bool:
+        return self.first_break is None
+
+
+def verify(session: Session) -> VerifyResult:
+    """Recompute the chain from the first line; report the first line that breaks it."""
+    expected_seq = 1
+    prev_hash = GENESIS_HASH
+    count = 0
+    rows: Iterator[JournalEntry] = iter(
+        session.scalars(select(JournalEntry).order_by(JournalEntry.seq)).yield_per(500)
+    )
+    for row in rows:
+        count += 1
+        if row.seq != expected_seq:
+            missing = f"line {expected_seq} missing" if row.seq > expected_seq else "repeated"
+            return VerifyResult(count, Break(expected_seq, f"{missing} (found {row.seq})"))
+        if row.prev_hash != prev_hash:
+            return VerifyResult(count, Break(row.seq, "does not link to the line before"))
+        recomputed = entry_hash(_content(row), row.prev_hash)
+        if recomputed != row.hash:
+            return VerifyResult(count, Break(row.seq, "content was altered"))
+        prev_hash = row.hash
+        expected_seq += 1
+    head = session.get(JournalHead, 1)
+    last_seq = expected_seq - 1
+    if head is None:
+        return VerifyResult(count, Break(last_seq + 1, "journal head is missing"))
+    if head.seq != last_seq or head.hash != prev_hash:
+        return VerifyResult(
+            count,
+            Break(last_seq + 1, f"lines {last_seq + 1}..{head.seq} missing at the end"),
+        )
+    return VerifyResult(count, None)
+
+
+def _content(row: JournalEntry) -> EntryContent:
+    return EntryContent(
+        seq=row.seq,
+        recorded_at=row.recorded_at,
+        user_id=row.user_id,
+        user_name=row.user_name,
+        incident_id=row.incident_id,
+        action=row.action,
+        field=row.field,
+        old_value=row.old_value,
+        new_value=row.new_value,
+    )
+
+
+CSV_COLUMNS = (
+    "seq",
+    "recorded_at_utc",
+    "user",
+    "incident_id",
+    "action",
+    "field",
+    "old",
+    "new",
+    "hash",
+)
+
+
+def export_csv(journal_lines: Iterable[JournalLine], out: IO[str]) -> int:
+    """Write lines as CSV (UTC ISO times); returns how many were written."""
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for line in journal_lines:
+        writer.writerow(
+            [
+                line.seq,
+                line.recorded_at.isoformat(timespec="seconds"),
+                line.user_name,
+                "" if line.incident_id is None else line.incident_id,
+                line.action,
+                line.field,
+                _csv_safe(line.old_value),
+                _csv_safe(line.new_value),
+                line.hash,
+            ]
+        )
+        count += 1
+    return count
+
+
+def _csv_safe(value: str | None) -> str:
+    """Neutralise spreadsheet formulas: a citizen's text must never run in Excel."""
+    if value is None:
+        return ""
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

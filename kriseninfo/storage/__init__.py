@@ -1,0 +1,1 @@
+"""Storage: the ORM rows, the database connection and its migrations."""

@@ -1,0 +1,1 @@
+"""Alembic migrations of the Kriseninfo schema; applied automatically at start."""

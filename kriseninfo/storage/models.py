@@ -1,0 +1,131 @@
+"""ORM rows: people, incidents with their Lagebild, and the journal."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import Enum, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from kriseninfo.storage.types import UTCDateTime
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    """Store enums by value as plain strings: readable in SQL, no DB enum types to migrate."""
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class Role(enum.StrEnum):
+    """What a person may do; Freigabe and Leitung may release messages (four eyes)."""
+
+    REDAKTION = "redaktion"
+    FREIGABE = "freigabe"
+    LEITUNG = "leitung"
+
+
+class IncidentKind(enum.StrEnum):
+    GROSSBRAND = "grossbrand"
+    BOMBENENTSCHAERFUNG = "bombenentschaerfung"
+    UNWETTER = "unwetter"
+    SONSTIGE = "sonstige"
+
+
+class IncidentMode(enum.StrEnum):
+    """REAL reaches the public; DRILL (Übung) never does. Fixed at creation."""
+
+    REAL = "real"
+    DRILL = "drill"
+
+
+class IncidentStatus(enum.StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class User(Base):
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    pin_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Incident(Base):
+    """A Lage: an incident and its Lagebild (the current picture of the situation)."""
+
+    __tablename__ = "incident"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[IncidentKind] = mapped_column(_enum(IncidentKind, "incident_kind"))
+    mode: Mapped[IncidentMode] = mapped_column(_enum(IncidentMode, "incident_mode"))
+    status: Mapped[IncidentStatus] = mapped_column(_enum(IncidentStatus, "incident_status"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The Lagebild
+    what_happened: Mapped[str] = mapped_column(Text, default="")
+    location: Mapped[str] = mapped_column(Text, default="")
+    since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    affected_area: Mapped[str] = mapped_column(Text, default="")
+    public_action: Mapped[str] = mapped_column(Text, default="")
+    hotline: Mapped[str] = mapped_column(String(80), default="")
+    web_link: Mapped[str] = mapped_column(String(500), default="")
+    next_update_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class JournalEntry(Base):
+    """One line of the Einsatztagebuch. Append-only; `hash` chains it to the line before."""
+
+    __tablename__ = "journal_entry"
+    __table_args__ = (UniqueConstraint("seq", name="uq_journal_entry_seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    user_name: Mapped[str] = mapped_column(String(120))
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incident.id"), index=True)
+    action: Mapped[str] = mapped_column(String(64))
+    field: Mapped[str] = mapped_column(String(64), default="")
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class JournalHead(Base):
+    """The newest journal line, kept in a single row so a deleted tail is noticed.
+
+    Appending locks this row, which also serialises writers on PostgreSQL.
+    """
+
+    __tablename__ = "journal_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Meta(Base):
+    """Facts about the database itself, e.g. which program version wrote its schema."""
+
+    __tablename__ = "kriseninfo_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

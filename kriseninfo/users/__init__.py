@@ -1,0 +1,1 @@
+"""People who work at the console, their roles and PINs."""

@@ -1,0 +1,1 @@
+"""Icons, translations and stylesheets of the console (installed as kriseninfo_resources)."""

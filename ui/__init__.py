@@ -1,0 +1,1 @@
+"""Kriseninfo console (PySide6), installed as kriseninfo_ui."""
