@@ -71,10 +71,16 @@ def open_database(options: Options, paths: AppPaths, clock: Clock = utc_now) -> 
     return database
 
 
-def open_context(options: Options, clock: Clock = utc_now) -> AppContext:
+def open_context(
+    options: Options, clock: Clock = utc_now, settings: Settings | None = None
+) -> AppContext:
+    """Open everything; pass `settings` when the caller already holds this console's."""
     paths = options.paths()
     prepare_data_dir(paths)
     database = open_database(options, paths, clock)
     return AppContext(
-        paths=paths, database=database, settings=Settings(paths.settings_file), clock=clock
+        paths=paths,
+        database=database,
+        settings=settings or Settings(paths.settings_file),
+        clock=clock,
     )

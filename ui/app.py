@@ -1,0 +1,263 @@
+"""Starting the console: display check, language, database, who is working, main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from importlib import resources
+from typing import TypeVar
+
+from kriseninfo_ui.dialogs.login_dialog import FirstPersonDialog, LoginDialog
+from kriseninfo_ui.errors import install_exception_hook
+from kriseninfo_ui.mainwindow import MainWindow
+from kriseninfo_ui.messages import error_text
+from kriseninfo_ui.session import Session
+from kriseninfo_ui.tasks import TaskRunner
+from kriseninfo_ui.translation import Translations
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from kriseninfo import __version__
+from kriseninfo.clock import utc_now
+from kriseninfo.context import AppContext, Options, open_context
+from kriseninfo.errors import ErrorCode, KriseninfoError
+from kriseninfo.paths import AppPaths
+from kriseninfo.settings import LANGUAGE, Settings
+from kriseninfo.storage.recovery import move_aside
+from kriseninfo.users.service import Person
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+RETRY_SECONDS = 5
+
+NO_DISPLAY = {
+    "de": "Kriseninfo braucht einen Bildschirm, aber DISPLAY und WAYLAND_DISPLAY sind nicht "
+    "gesetzt – starten Sie es auf dem Desktop oder virtuell mit `xvfb-run kriseninfo`.",
+    "en": "Kriseninfo needs a display, but neither DISPLAY nor WAYLAND_DISPLAY is set – start "
+    "it on a desktop, or on a virtual screen with `xvfb-run kriseninfo`.",
+}
+
+
+def display_problem(language: str) -> str | None:
+    """The one sentence to print instead of Qt's platform-plugin abort, if any."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return NO_DISPLAY.get(language, NO_DISPLAY["de"])
+
+
+def run(options: Options, lang: str | None = None) -> int:
+    """Entry point of `kriseninfo` without a subcommand; returns the exit status."""
+    paths = options.paths()
+    settings = Settings(paths.settings_file)
+    language = lang or settings.get(LANGUAGE) or "de"
+    if (problem := display_problem(language)) is not None:
+        print(problem, file=sys.stderr)
+        return 2
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    console = Console(app, options, settings, language)
+    if not console.start():
+        return 1
+    return app.exec()
+
+
+class Console:
+    """Owns the application-wide pieces: translator, worker, the open context, the window."""
+
+    def __init__(self, app: QApplication, options: Options, settings: Settings, language: str):
+        self.app = app
+        self.options = options
+        self.paths: AppPaths = options.paths()
+        self.settings = settings
+        self.language = language
+        app.setApplicationName("Kriseninfo")
+        app.setApplicationVersion(__version__)
+        app.setDesktopFileName("kriseninfo")
+        style = resources.files("kriseninfo_resources") / "kriseninfo.qss"
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+        self.translations = Translations(app)
+        self.translations.install(language)
+        install_exception_hook()
+        self.runner = TaskRunner(app)
+        self.context: AppContext | None = None
+        self.window: MainWindow | None = None
+
+    # -- start -----------------------------------------------------------------------------
+    def start(self) -> bool:
+        """Open the database and sign in; False if the user chose to quit."""
+        self.context = self.open_context()
+        if self.context is None:
+            return False
+        person = self.sign_in(self.context)
+        if person is None:
+            return False
+        self.show_main_window(person)
+        return True
+
+    def run_blocking(self, fn: Callable[[], T]) -> T:
+        """Run on the worker while the event loop keeps the screen alive."""
+        loop = QEventLoop()
+        box: dict[str, object] = {}
+
+        def done(result: object, error: BaseException | None) -> None:
+            box["result"], box["error"] = result, error
+            loop.quit()
+
+        self.runner.run(fn, done)
+        if "error" not in box:
+            loop.exec()
+        error = box["error"]
+        if isinstance(error, BaseException):
+            raise error
+        return box["result"]  # type: ignore[return-value]
+
+    def open_context(self) -> AppContext | None:
+        while True:
+            try:
+                return self.run_blocking(lambda: open_context(self.options, utc_now, self.settings))
+            except KriseninfoError as error:
+                log.error("cannot open the database: %s", error)
+                if not self._handle_open_error(error):
+                    return None
+
+    def _handle_open_error(self, error: KriseninfoError) -> bool:
+        """Explain the problem; True to try again."""
+        text = error_text(error)
+        if error.code in (ErrorCode.DB_UNREACHABLE, ErrorCode.DB_BUSY):
+            return self._wait_and_retry(text)
+        if error.code is ErrorCode.DB_CORRUPT:
+            return self._offer_move_aside(text)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QApplication.translate("Console", "Kriseninfo kann nicht starten"),
+            text,
+        )
+        box.setObjectName("startupError")
+        box.setDetailedText(str(error))
+        box.exec()
+        return False
+
+    def _wait_and_retry(self, text: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QApplication.translate("Console", "Datenbank nicht erreichbar"),
+            "",
+        )
+        box.setObjectName("retryDialog")
+        retry = box.addButton(
+            QApplication.translate("Console", "Jetzt erneut versuchen"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(
+            QApplication.translate("Console", "Beenden"), QMessageBox.ButtonRole.RejectRole
+        )
+        remaining = [RETRY_SECONDS]
+
+        def tick() -> None:
+            if remaining[0] <= 0:
+                retry.click()
+                return
+            box.setText(
+                text
+                + "\n\n"
+                + QApplication.translate("Console", "Neuer Versuch in {seconds} s …").format(
+                    seconds=remaining[0]
+                )
+            )
+            remaining[0] -= 1
+
+        timer = QTimer(box)
+        timer.timeout.connect(tick)
+        tick()
+        timer.start(1000)
+        box.exec()
+        timer.stop()
+        return box.clickedButton() is retry
+
+    def _offer_move_aside(self, text: str) -> bool:
+        path = self.paths.database_file
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QApplication.translate("Console", "Datenbank beschädigt"),
+            text,
+        )
+        box.setObjectName("corruptDialog")
+        box.setInformativeText(
+            QApplication.translate(
+                "Console",
+                "Kriseninfo kann die Datei beiseitelegen (umbenennen, nicht löschen) und mit "
+                "einer leeren Datenbank beginnen. Die alte Datei bleibt für eine spätere "
+                "Rettung erhalten.",
+            )
+        )
+        move = box.addButton(
+            QApplication.translate("Console", "Beiseitelegen und neu beginnen"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(
+            QApplication.translate("Console", "Beenden"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.exec()
+        if box.clickedButton() is not move:
+            return False
+        try:
+            target = move_aside(path, utc_now())
+        except OSError as exc:
+            QMessageBox.critical(
+                None,
+                QApplication.translate("Console", "Datenbank beschädigt"),
+                QApplication.translate(
+                    "Console", "Die Datei lässt sich nicht umbenennen: {reason}"
+                ).format(reason=exc.strerror or str(exc)),
+            )
+            return False
+        QMessageBox.information(
+            None,
+            QApplication.translate("Console", "Datenbank beiseitegelegt"),
+            QApplication.translate(
+                "Console", "Die beschädigte Datei liegt jetzt unter {path}."
+            ).format(path=str(target)),
+        )
+        return True
+
+    def sign_in(self, context: AppContext) -> Person | None:
+        people = self.run_blocking(context.users.list)
+        dialog: FirstPersonDialog | LoginDialog
+        if people:
+            dialog = LoginDialog(context, self.runner, people)
+        else:
+            dialog = FirstPersonDialog(context, self.runner)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.person
+
+    def show_main_window(self, person: Person) -> MainWindow:
+        assert self.context is not None
+        session = Session(context=self.context, person=person, runner=self.runner)
+        window = MainWindow(session)
+        window.language_requested.connect(self.change_language)
+        old = self.window
+        if old is not None:
+            window.setGeometry(old.geometry())
+        self.window = window
+        window.show()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        window.lage_view.form.retry_pending()
+        return window
+
+    def change_language(self, language: str) -> None:
+        if language == self.language or self.window is None:
+            return
+        self.settings.set(LANGUAGE, language)
+        self.language = language
+        self.translations.install(language)
+        area = self.window.current_area()
+        window = self.show_main_window(self.window.session.person)
+        window.show_area(area)

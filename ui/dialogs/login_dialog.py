@@ -1,0 +1,191 @@
+"""Who is working? At start the console asks for the person and their PIN.
+
+With no people yet, it asks for the first one (role Leitung) instead.
+"""
+
+from __future__ import annotations
+
+from kriseninfo_ui.messages import error_text
+from kriseninfo_ui.names import role_name
+from kriseninfo_ui.tasks import TaskRunner
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kriseninfo.context import AppContext
+from kriseninfo.errors import KriseninfoError
+from kriseninfo.settings import LAST_USER
+from kriseninfo.storage.models import Role
+from kriseninfo.users.service import Person
+
+
+def pin_edit(parent: QWidget) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMaxLength(12)
+    edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    edit.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,12}"), edit))
+    return edit
+
+
+class _PersonDialog(QDialog):
+    """Shared frame: a form, an error line, OK/Cancel; the check runs on the worker."""
+
+    def __init__(self, context: AppContext, runner: TaskRunner, parent: QWidget | None):
+        super().__init__(parent)
+        self.context = context
+        self.runner = runner
+        self.person: Person | None = None
+        self.form = QFormLayout()
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Beenden"))
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
+
+    def _done(self, person: Person | None, error: BaseException | None) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, KriseninfoError):
+            self.error.setText(error_text(error))
+            return
+        if error is not None:
+            raise error
+        self.person = person
+        if person is not None:
+            self.context.settings.set(LAST_USER, person.name)
+        self.accept()
+
+
+class LoginDialog(_PersonDialog):
+    def __init__(
+        self,
+        context: AppContext,
+        runner: TaskRunner,
+        people: list[Person],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(context, runner, parent)
+        self.setWindowTitle(self.tr("Kriseninfo – Anmelden"))
+        self.intro.setText(self.tr("Wer arbeitet an dieser Konsole?"))
+        self.who = QComboBox(self)
+        self.who.setObjectName("loginPerson")
+        for person in people:
+            self.who.addItem(f"{person.name} ({role_name(person.role)})", person.name)
+        last = context.settings.get(LAST_USER)
+        if last is not None and (row := self.who.findData(last)) >= 0:
+            self.who.setCurrentIndex(row)
+        self.pin = pin_edit(self)
+        self.pin.setObjectName("loginPin")
+        self.form.addRow(self.tr("&Person"), self.who)
+        self.form.addRow(self.tr("P&IN"), self.pin)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Anmelden"))
+        self.buttons.accepted.connect(self.submit)
+        self.pin.setFocus()
+
+    def submit(self) -> None:
+        name, pin = self.who.currentData(), self.pin.text()
+        self.pin.clear()
+        self.buttons.setEnabled(False)
+        users = self.context.users
+        self.runner.run(lambda: users.authenticate(name, pin), self._done)
+
+
+class FirstPersonDialog(_PersonDialog):
+    """Ersteinrichtung: the first person, who becomes Leitung."""
+
+    def __init__(self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(context, runner, parent)
+        self.setWindowTitle(self.tr("Kriseninfo – Ersteinrichtung"))
+        self.intro.setText(
+            self.tr(
+                "Willkommen bei Kriseninfo. Legen Sie zuerst sich selbst an. Die erste Person "
+                "erhält die Rolle Leitung und kann weitere Personen hinzufügen."
+            )
+        )
+        self.name = QLineEdit(self)
+        self.name.setObjectName("firstName")
+        self.pin = pin_edit(self)
+        self.pin.setObjectName("firstPin")
+        self.pin_again = pin_edit(self)
+        self.pin_again.setObjectName("firstPinAgain")
+        self.form.addRow(self.tr("&Name"), self.name)
+        self.form.addRow(self.tr("&PIN (4–12 Ziffern)"), self.pin)
+        self.form.addRow(self.tr("PIN &wiederholen"), self.pin_again)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Anlegen"))
+        self.buttons.accepted.connect(self.submit)
+
+    def submit(self) -> None:
+        if self.pin.text() != self.pin_again.text():
+            self.error.setText(self.tr("Die beiden PINs stimmen nicht überein."))
+            return
+        name, pin = self.name.text(), self.pin.text()
+        self.buttons.setEnabled(False)
+        users = self.context.users
+        self.runner.run(lambda: users.create(name, Role.LEITUNG, pin, None), self._done)
+
+
+class AddPersonDialog(_PersonDialog):
+    """A Leitung adds a colleague with a role and a first PIN."""
+
+    def __init__(
+        self, context: AppContext, runner: TaskRunner, by: Person, parent: QWidget | None = None
+    ):
+        super().__init__(context, runner, parent)
+        self._by = by
+        self.setWindowTitle(self.tr("Person hinzufügen"))
+        self.intro.setText(
+            self.tr("Die Person ändert ihre PIN später selbst in den Einstellungen.")
+        )
+        self.name = QLineEdit(self)
+        self.role = QComboBox(self)
+        for role in Role:
+            self.role.addItem(role_name(role), role)
+        self.pin = pin_edit(self)
+        self.pin_again = pin_edit(self)
+        self.form.addRow(self.tr("&Name"), self.name)
+        self.form.addRow(self.tr("&Rolle"), self.role)
+        self.form.addRow(self.tr("&PIN (4–12 Ziffern)"), self.pin)
+        self.form.addRow(self.tr("PIN &wiederholen"), self.pin_again)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Hinzufügen"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
+        self.buttons.accepted.connect(self.submit)
+
+    def submit(self) -> None:
+        if self.pin.text() != self.pin_again.text():
+            self.error.setText(self.tr("Die beiden PINs stimmen nicht überein."))
+            return
+        name, role, pin, by = self.name.text(), self.role.currentData(), self.pin.text(), self._by
+        self.buttons.setEnabled(False)
+        users = self.context.users
+        self.runner.run(lambda: users.create(name, role, pin, by), self._done)
+
+    def _done(self, person: Person | None, error: BaseException | None) -> None:
+        # Adding someone must not make them the remembered person of this console.
+        self.buttons.setEnabled(True)
+        if isinstance(error, KriseninfoError):
+            self.error.setText(error_text(error))
+            return
+        if error is not None:
+            raise error
+        self.person = person
+        self.accept()

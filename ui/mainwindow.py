@@ -1,0 +1,160 @@
+"""The main window: navigation of the areas, the incident banner, the status bar."""
+
+from __future__ import annotations
+
+from kriseninfo_ui.names import role_name
+from kriseninfo_ui.session import Session
+from kriseninfo_ui.views.journal_view import JournalView
+from kriseninfo_ui.views.lage_view import LageView
+from kriseninfo_ui.views.settings_view import SettingsView
+from kriseninfo_ui.widgets import DrillBanner, RealBanner
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kriseninfo.incidents.lagebild import IncidentSnapshot
+
+
+class Area:
+    """Navigation keys; an area without a view is shown disabled until it exists."""
+
+    LAGE = "lage"
+    MELDUNGEN = "meldungen"
+    WARTESCHLANGE = "warteschlange"
+    DIALOG = "dialog"
+    PLAYBOOKS = "playbooks"
+    UEBUNGEN = "uebungen"
+    JOURNAL = "journal"
+    SETTINGS = "einstellungen"
+
+    ORDER = (LAGE, MELDUNGEN, WARTESCHLANGE, DIALOG, PLAYBOOKS, UEBUNGEN, JOURNAL, SETTINGS)
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("mainWindow")
+        self.resize(1200, 780)
+
+        self.drill_banner = DrillBanner(self)
+        self.real_banner = RealBanner(self)
+        self.drill_banner.hide()
+        self.real_banner.hide()
+
+        self.lage_view = LageView(session, self)
+        self.journal_view = JournalView(session, self)
+        self.settings_view = SettingsView(session, self)
+        self.settings_view.language_changed.connect(self.language_requested)
+        self.views: dict[str, QWidget] = {
+            Area.LAGE: self.lage_view,
+            Area.JOURNAL: self.journal_view,
+            Area.SETTINGS: self.settings_view,
+        }
+
+        self.stack = QStackedWidget(self)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Bereiche"))
+        labels = {
+            Area.LAGE: self.tr("Lage"),
+            Area.MELDUNGEN: self.tr("Meldungen"),
+            Area.WARTESCHLANGE: self.tr("Warteschlange"),
+            Area.DIALOG: self.tr("Dialog"),
+            Area.PLAYBOOKS: self.tr("Playbooks"),
+            Area.UEBUNGEN: self.tr("Übungen"),
+            Area.JOURNAL: self.tr("Einsatztagebuch"),
+            Area.SETTINGS: self.tr("Einstellungen"),
+        }
+        self._rows: dict[str, int] = {}
+        for number, area in enumerate(Area.ORDER, start=1):
+            item = QListWidgetItem(labels[area], self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, area)
+            view = self.views.get(area)
+            if view is None:
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                item.setToolTip(self.tr("Noch nicht verfügbar"))
+                continue
+            item.setToolTip(self.tr("Strg+{number}").format(number=number))
+            self._rows[area] = self.nav.row(item)
+            self.stack.addWidget(view)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda a=area: self.show_area(a))
+        self.nav.currentRowChanged.connect(self._on_nav)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 36)
+
+        body = QSplitter(self)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack)
+        body.setStretchFactor(1, 1)
+        body.setChildrenCollapsible(False)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.drill_banner)
+        layout.addWidget(self.real_banner)
+        layout.addWidget(body, 1)
+        self.setCentralWidget(central)
+
+        person = session.person
+        self.user_label = QLabel(
+            self.tr("Angemeldet: {name} ({role})").format(
+                name=person.name, role=role_name(person.role)
+            ),
+            self,
+        )
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("statusProblem")
+        self.statusBar().addWidget(self.problem_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+        self.lage_view.active_changed.connect(self._on_active_changed)
+        self.lage_view.problem.connect(self.problem_label.setText)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.lage_view.create_incident)
+        self.show_area(Area.LAGE)
+        self._on_active_changed(self.lage_view.form.incident)
+
+    def show_area(self, area: str) -> None:
+        row = self._rows.get(area)
+        if row is not None:
+            self.nav.setCurrentRow(row)
+
+    def current_area(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else Area.LAGE
+
+    def _on_nav(self, row: int) -> None:
+        item = self.nav.item(row)
+        view = self.views.get(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        if view is not None:
+            self.stack.setCurrentWidget(view)
+
+    def _on_active_changed(self, incident: IncidentSnapshot | None) -> None:
+        self.drill_banner.setVisible(incident is not None and incident.is_drill)
+        self.real_banner.setVisible(
+            incident is not None and not incident.is_drill and incident.is_open
+        )
+        self.journal_view.set_incident(incident)
+        title = "Kriseninfo"
+        if incident is not None:
+            prefix = self.tr("ÜBUNG") + " – " if incident.is_drill else ""
+            title = f"{prefix}{incident.title} – Kriseninfo"
+        self.setWindowTitle(title)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Whatever is typed goes to the database (or the spool) before the window goes.
+        self.lage_view.form.flush()
+        self.session.runner.wait_for_done(10_000)
+        super().closeEvent(event)

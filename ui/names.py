@@ -1,0 +1,115 @@
+"""What the user reads for the core's closed sets: fields, kinds, roles, actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from kriseninfo.incidents.lagebild import LagebildField, LagebildWarning
+from kriseninfo.journal.actions import Action
+from kriseninfo.storage.models import IncidentKind, Role
+
+
+def field_label(field: LagebildField) -> str:
+    labels = {
+        LagebildField.TITLE: QCoreApplication.translate("Names", "Titel"),
+        LagebildField.WHAT_HAPPENED: QCoreApplication.translate("Names", "Was ist passiert?"),
+        LagebildField.LOCATION: QCoreApplication.translate("Names", "Wo?"),
+        LagebildField.SINCE: QCoreApplication.translate("Names", "Seit wann?"),
+        LagebildField.AFFECTED_AREA: QCoreApplication.translate("Names", "Betroffenes Gebiet"),
+        LagebildField.PUBLIC_ACTION: QCoreApplication.translate(
+            "Names", "Was sollen Menschen tun?"
+        ),
+        LagebildField.HOTLINE: QCoreApplication.translate("Names", "Bürgertelefon"),
+        LagebildField.WEB_LINK: QCoreApplication.translate("Names", "Weitere Informationen (Link)"),
+        LagebildField.NEXT_UPDATE_AT: QCoreApplication.translate("Names", "Nächste Meldung um"),
+    }
+    return labels[field]
+
+
+def field_placeholder(field: LagebildField) -> str:
+    texts = {
+        LagebildField.TITLE: QCoreApplication.translate(
+            "Names", "z. B. Großbrand Lagerhalle Hafen"
+        ),
+        LagebildField.WHAT_HAPPENED: QCoreApplication.translate(
+            "Names", "Kurz und konkret: Was ist geschehen?"
+        ),
+        LagebildField.LOCATION: QCoreApplication.translate("Names", "z. B. Hafenstraße 12, Moers"),
+        LagebildField.AFFECTED_AREA: QCoreApplication.translate(
+            "Names", "Stadtteile, Straßen, Radius"
+        ),
+        LagebildField.PUBLIC_ACTION: QCoreApplication.translate(
+            "Names", "z. B. Fenster und Türen schließen, Lüftung ausschalten"
+        ),
+        LagebildField.HOTLINE: QCoreApplication.translate("Names", "z. B. 02841 201-0"),
+        LagebildField.WEB_LINK: QCoreApplication.translate("Names", "https://…"),
+    }
+    return texts.get(field, "")
+
+
+def warning_text(warning: LagebildWarning) -> str:
+    texts = {
+        LagebildWarning.TITLE_EMPTY: QCoreApplication.translate(
+            "Names", "Die Lage braucht einen Titel."
+        ),
+        LagebildWarning.HOTLINE_INVALID: QCoreApplication.translate(
+            "Names", "Das sieht nicht wie eine Telefonnummer aus."
+        ),
+        LagebildWarning.WEB_LINK_INVALID: QCoreApplication.translate(
+            "Names", "Der Link sollte mit https:// beginnen und vollständig sein."
+        ),
+        LagebildWarning.NEXT_UPDATE_PAST: QCoreApplication.translate(
+            "Names", "Die angekündigte nächste Meldung ist überfällig."
+        ),
+    }
+    return texts[warning]
+
+
+def kind_name(kind: IncidentKind) -> str:
+    names = {
+        IncidentKind.GROSSBRAND: QCoreApplication.translate("Names", "Großbrand"),
+        IncidentKind.BOMBENENTSCHAERFUNG: QCoreApplication.translate("Names", "Bombenentschärfung"),
+        IncidentKind.UNWETTER: QCoreApplication.translate("Names", "Unwetter"),
+        IncidentKind.SONSTIGE: QCoreApplication.translate("Names", "Sonstige"),
+    }
+    return names[kind]
+
+
+def role_name(role: Role) -> str:
+    names = {
+        Role.REDAKTION: QCoreApplication.translate("Names", "Redaktion"),
+        Role.FREIGABE: QCoreApplication.translate("Names", "Freigabe"),
+        Role.LEITUNG: QCoreApplication.translate("Names", "Leitung"),
+    }
+    return names[role]
+
+
+def action_name(action: str) -> str:
+    names = {
+        Action.INCIDENT_CREATED: QCoreApplication.translate("Names", "Lage angelegt"),
+        Action.INCIDENT_CHANGED: QCoreApplication.translate("Names", "Lagebild geändert"),
+        Action.INCIDENT_CLOSED: QCoreApplication.translate("Names", "Lage abgeschlossen"),
+        Action.INCIDENT_REOPENED: QCoreApplication.translate("Names", "Lage wieder geöffnet"),
+        Action.USER_CREATED: QCoreApplication.translate("Names", "Person angelegt"),
+        Action.USER_CHANGED: QCoreApplication.translate("Names", "Person geändert"),
+        Action.USER_LOGIN: QCoreApplication.translate("Names", "Anmeldung"),
+        Action.USER_LOGIN_FAILED: QCoreApplication.translate("Names", "Anmeldung fehlgeschlagen"),
+    }
+    try:
+        return names[Action(action)]
+    except ValueError:
+        return action
+
+
+def journal_field_name(field: str) -> str:
+    """Journal lines name Lagebild fields by key; show the form's label instead."""
+    try:
+        return field_label(LagebildField(field))
+    except ValueError:
+        pass
+    others = {
+        "status": QCoreApplication.translate("Names", "Status"),
+        "pin": QCoreApplication.translate("Names", "PIN"),
+        "role": QCoreApplication.translate("Names", "Rolle"),
+    }
+    return others.get(field, field)

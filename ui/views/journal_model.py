@@ -1,0 +1,87 @@
+"""Qt table model of the Einsatztagebuch (read-only, grows at the bottom)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kriseninfo_ui.names import action_name, journal_field_name
+from kriseninfo_ui.widgets import local_time_text
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from kriseninfo.journal.journal import JournalLine
+
+Index = QModelIndex | QPersistentModelIndex
+MAX_CELL = 200
+
+
+class JournalTableModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._lines: list[JournalLine] = []
+        self._headers = [
+            self.tr("Zeit"),
+            self.tr("Person"),
+            self.tr("Aktion"),
+            self.tr("Feld"),
+            self.tr("Alt"),
+            self.tr("Neu"),
+            self.tr("Nr."),
+        ]
+
+    @property
+    def last_seq(self) -> int:
+        return self._lines[-1].seq if self._lines else 0
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._lines = []
+        self.endResetModel()
+
+    def append(self, lines: list[JournalLine]) -> None:
+        if not lines:
+            return
+        first = len(self._lines)
+        self.beginInsertRows(QModelIndex(), first, first + len(lines) - 1)
+        self._lines.extend(lines)
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        line = self._lines[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(line, column, shorten=True)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (4, 5):
+            return self._cell(line, column, shorten=False)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 6:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _cell(self, line: JournalLine, column: int, shorten: bool) -> str:
+        if column == 0:
+            return local_time_text(line.recorded_at, with_seconds=True)
+        if column == 1:
+            return line.user_name
+        if column == 2:
+            return action_name(line.action)
+        if column == 3:
+            return journal_field_name(line.field) if line.field else ""
+        if column in (4, 5):
+            text = (line.old_value if column == 4 else line.new_value) or ""
+            text = " ".join(text.split()) if shorten else text
+            return text if not shorten or len(text) <= MAX_CELL else text[:MAX_CELL] + " …"
+        return str(line.seq)
