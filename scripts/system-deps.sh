@@ -5,6 +5,7 @@
 #   scripts/system-deps.sh              # PostgreSQL + Qt runtime libraries
 #   scripts/system-deps.sh --gui-tools  # ... plus xvfb and xauth (screenshots
 #                                       # under a virtual X server, xvfb-run)
+#   scripts/system-deps.sh --gui-only   # only what the console needs (no PostgreSQL)
 #
 # * postgresql: only if no /usr/lib/postgresql/*/bin/pg_ctl exists; the tests
 #   start their own throwaway server from those binaries
@@ -23,16 +24,18 @@ usage() {
 }
 
 gui_tools=0
+gui_only=0
 for arg in "$@"; do
     case "$arg" in
         --gui-tools) gui_tools=1 ;;
+        --gui-only) gui_only=1 ;;
         -h | --help)
             usage
             exit 0
             ;;
         *)
             echo "system-deps.sh: unknown argument: $arg" >&2
-            echo "usage: $0 [--gui-tools]" >&2
+            echo "usage: $0 [--gui-tools] [--gui-only]" >&2
             exit 2
             ;;
     esac
@@ -71,7 +74,7 @@ for pg_ctl in /usr/lib/postgresql/*/bin/pg_ctl; do
         break
     fi
 done
-if ((!have_pg_ctl)); then
+if ((!have_pg_ctl && !gui_only)); then
     wanted+=(postgresql)
 fi
 

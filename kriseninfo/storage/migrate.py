@@ -7,7 +7,9 @@ newer Kriseninfo is refused with the version it needs.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
@@ -40,40 +42,51 @@ class SchemaState:
         return self.current == self.head
 
 
-def _config() -> Config:
+def _config(extra_versions: Sequence[Path] = ()) -> Config:
+    """Alembic's configuration; `extra_versions` adds folders of further revisions (tests)."""
     config = Config()
     location = resources.files("kriseninfo.storage") / "migrations"
     config.set_main_option("script_location", str(location))
+    if extra_versions:
+        folders = [str(location / "versions"), *map(str, extra_versions)]
+        config.set_main_option("version_path_separator", "os")
+        config.set_main_option("version_locations", os.pathsep.join(folders))
     return config
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
+def head_revision(extra_versions: Sequence[Path] = ()) -> str:
+    head = ScriptDirectory.from_config(_config(extra_versions)).get_current_head()
     assert head is not None
     return head
 
 
-def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+def known_revisions(extra_versions: Sequence[Path] = ()) -> set[str]:
+    script = ScriptDirectory.from_config(_config(extra_versions))
+    return {rev.revision for rev in script.walk_revisions()}
 
 
-def schema_state(database: Database) -> SchemaState:
+def schema_state(database: Database, extra_versions: Sequence[Path] = ()) -> SchemaState:
     with database.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
-    return SchemaState(current=current, head=head_revision())
+    return SchemaState(current=current, head=head_revision(extra_versions))
 
 
-def upgrade(database: Database, backup_dir: Path, clock: Clock = utc_now) -> SchemaState:
+def upgrade(
+    database: Database,
+    backup_dir: Path,
+    clock: Clock = utc_now,
+    extra_versions: Sequence[Path] = (),
+) -> SchemaState:
     """Migrate to the newest schema; returns the state before migrating."""
-    state = schema_state(database)
-    if state.current is not None and state.current not in known_revisions():
+    state = schema_state(database, extra_versions)
+    if state.current is not None and state.current not in known_revisions(extra_versions):
         raise _too_new(database, state.current)
     if state.up_to_date:
         return state
     if state.current is not None:
         _backup_sqlite(database, backup_dir, state.current, clock())
     log.info("migrating %s from %s to %s", database.display_url(), state.current, state.head)
-    config = _config()
+    config = _config(extra_versions)
     with database.connect() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
