@@ -37,7 +37,6 @@ class FakeClock:
         self.now += timedelta(**kwargs)
 
 
-
 @pytest.fixture(scope="session")
 def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[pgserver.PostgresServer]:
     if not pgserver.available():

@@ -49,7 +49,7 @@ def _config(extra_versions: Sequence[Path] = ()) -> Config:
     config.set_main_option("script_location", str(location))
     if extra_versions:
         folders = [str(location / "versions"), *map(str, extra_versions)]
-        config.set_main_option("version_path_separator", "os")
+        config.set_main_option("path_separator", "os")
         config.set_main_option("version_locations", os.pathsep.join(folders))
     return config
 

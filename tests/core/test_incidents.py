@@ -16,7 +16,9 @@ from kriseninfo.users.service import Person
 
 def test_create_and_fill_the_lagebild(context: AppContext, leitung: Person) -> None:
     incident = context.incidents.create(
-        "  Bombenfund   Innenstadt ", IncidentKind.BOMBENENTSCHAERFUNG, IncidentMode.REAL,
+        "  Bombenfund   Innenstadt ",
+        IncidentKind.BOMBENENTSCHAERFUNG,
+        IncidentMode.REAL,
         leitung.actor,
     )
     assert incident.title == "Bombenfund Innenstadt"
@@ -78,11 +80,9 @@ def test_closed_incident_cannot_be_edited_until_reopened(
 
 def test_several_incidents_open_first(context: AppContext, leitung: Person) -> None:
     first = context.incidents.create("A", IncidentKind.SONSTIGE, IncidentMode.REAL, leitung.actor)
-    second = context.incidents.create("B", IncidentKind.SONSTIGE, IncidentMode.DRILL,
-                                      leitung.actor)
+    second = context.incidents.create("B", IncidentKind.SONSTIGE, IncidentMode.DRILL, leitung.actor)
     context.incidents.close(second.id, leitung.actor)
-    third = context.incidents.create("C", IncidentKind.UNWETTER, IncidentMode.REAL,
-                                     leitung.actor)
+    third = context.incidents.create("C", IncidentKind.UNWETTER, IncidentMode.REAL, leitung.actor)
     assert [i.id for i in context.incidents.list()] == [third.id, first.id, second.id]
 
 
@@ -98,8 +98,9 @@ def test_several_incidents_open_first(context: AppContext, leitung: Person) -> N
 def test_bad_values_are_refused_clearly(
     context: AppContext, leitung: Person, field: LagebildField, value: object
 ) -> None:
-    incident = context.incidents.create("A", IncidentKind.SONSTIGE, IncidentMode.REAL,
-                                        leitung.actor)
+    incident = context.incidents.create(
+        "A", IncidentKind.SONSTIGE, IncidentMode.REAL, leitung.actor
+    )
     with pytest.raises(KriseninfoError) as caught:
         context.incidents.set_field(incident.id, field, value, leitung.actor)  # type: ignore[arg-type]
     assert caught.value.code is ErrorCode.INVALID_INPUT
@@ -113,8 +114,9 @@ def test_unknown_incident(context: AppContext, leitung: Person) -> None:
 
 
 def test_lagebild_warnings(context: AppContext, leitung: Person) -> None:
-    incident = context.incidents.create("A", IncidentKind.SONSTIGE, IncidentMode.REAL,
-                                        leitung.actor)
+    incident = context.incidents.create(
+        "A", IncidentKind.SONSTIGE, IncidentMode.REAL, leitung.actor
+    )
     for field, value in (
         (LagebildField.HOTLINE, "bitte anrufen"),
         (LagebildField.WEB_LINK, "www.moers"),

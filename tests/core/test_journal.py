@@ -20,9 +20,7 @@ def _fill(context: AppContext, leitung: Person) -> int:
         "Großbrand Hafen", IncidentKind.GROSSBRAND, IncidentMode.REAL, leitung.actor
     )
     for value in ("Lagerhalle brennt", "Lagerhalle brennt, Rauch zieht nach Osten"):
-        context.incidents.set_field(
-            incident.id, LagebildField.WHAT_HAPPENED, value, leitung.actor
-        )
+        context.incidents.set_field(incident.id, LagebildField.WHAT_HAPPENED, value, leitung.actor)
     return incident.id
 
 
@@ -113,7 +111,7 @@ def test_csv_export_has_every_entry_and_defuses_formulas(
 ) -> None:
     incident_id = _fill(context, leitung)
     context.incidents.set_field(
-        incident_id, LagebildField.HOTLINE, "=HYPERLINK(\"http://x\")", leitung.actor
+        incident_id, LagebildField.HOTLINE, '=HYPERLINK("http://x")', leitung.actor
     )
     with context.database.session() as session:
         lines = journal.lines(session)
