@@ -62,8 +62,11 @@ def run(options: Options, lang: str | None = None) -> int:
     assert isinstance(app, QApplication)
     console = Console(app, options, settings, language)
     if not console.start():
+        console.shutdown()
         return 1
-    return app.exec()
+    status = app.exec()
+    console.shutdown()
+    return status
 
 
 class Console:
@@ -251,6 +254,18 @@ class Console:
             old.deleteLater()
         window.lage_view.form.retry_pending()
         return window
+
+    def shutdown(self) -> None:
+        """Close the window, finish pending saves, release the database and translators."""
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self.runner.wait_for_done()
+        self.translations.install("de")
+        if self.context is not None:
+            self.context.close()
+            self.context = None
 
     def change_language(self, language: str) -> None:
         if language == self.language or self.window is None:

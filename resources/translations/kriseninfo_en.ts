@@ -1,45 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
-    <name>AddPersonDialog</name>
-    <message>
-        <source>Person hinzufügen</source>
-        <translation>Add person</translation>
-    </message>
-    <message>
-        <source>Die Person ändert ihre PIN später selbst in den Einstellungen.</source>
-        <translation>The person changes their PIN later in Settings.</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <source>&amp;Rolle</source>
-        <translation>&amp;Role</translation>
-    </message>
-    <message>
-        <source>&amp;PIN (4–12 Ziffern)</source>
-        <translation>&amp;PIN (4–12 digits)</translation>
-    </message>
-    <message>
-        <source>PIN &amp;wiederholen</source>
-        <translation>&amp;Repeat PIN</translation>
-    </message>
-    <message>
-        <source>Hinzufügen</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <source>Abbrechen</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Die beiden PINs stimmen nicht überein.</source>
-        <translation>The two PINs do not match.</translation>
-    </message>
-</context>
-<context>
     <name>Console</name>
     <message>
         <source>Kriseninfo kann nicht starten</source>
@@ -114,37 +75,6 @@
     <message>
         <source>Schließen</source>
         <translation>Close</translation>
-    </message>
-</context>
-<context>
-    <name>FirstPersonDialog</name>
-    <message>
-        <source>Kriseninfo – Ersteinrichtung</source>
-        <translation>Kriseninfo – first-time setup</translation>
-    </message>
-    <message>
-        <source>Willkommen bei Kriseninfo. Legen Sie zuerst sich selbst an. Die erste Person erhält die Rolle Leitung und kann weitere Personen hinzufügen.</source>
-        <translation>Welcome to Kriseninfo. First add yourself. The first person gets the role Head of staff and can add further people.</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <source>&amp;PIN (4–12 Ziffern)</source>
-        <translation>&amp;PIN (4–12 digits)</translation>
-    </message>
-    <message>
-        <source>PIN &amp;wiederholen</source>
-        <translation>&amp;Repeat PIN</translation>
-    </message>
-    <message>
-        <source>Anlegen</source>
-        <translation>Create</translation>
-    </message>
-    <message>
-        <source>Die beiden PINs stimmen nicht überein.</source>
-        <translation>The two PINs do not match.</translation>
     </message>
 </context>
 <context>
@@ -302,29 +232,6 @@
     <message>
         <source>Nicht gespeichert: {reason}</source>
         <translation>Not saved: {reason}</translation>
-    </message>
-</context>
-<context>
-    <name>LoginDialog</name>
-    <message>
-        <source>Kriseninfo – Anmelden</source>
-        <translation>Kriseninfo – sign in</translation>
-    </message>
-    <message>
-        <source>Wer arbeitet an dieser Konsole?</source>
-        <translation>Who is working at this console?</translation>
-    </message>
-    <message>
-        <source>&amp;Person</source>
-        <translation>&amp;Person</translation>
-    </message>
-    <message>
-        <source>P&amp;IN</source>
-        <translation>P&amp;IN</translation>
-    </message>
-    <message>
-        <source>Anmelden</source>
-        <translation>Sign in</translation>
     </message>
 </context>
 <context>
@@ -663,6 +570,81 @@
     </message>
 </context>
 <context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Beenden</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Kriseninfo – Anmelden</source>
+        <translation>Kriseninfo – sign in</translation>
+    </message>
+    <message>
+        <source>Wer arbeitet an dieser Konsole?</source>
+        <translation>Who is working at this console?</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Person</translation>
+    </message>
+    <message>
+        <source>P&amp;IN</source>
+        <translation>P&amp;IN</translation>
+    </message>
+    <message>
+        <source>Anmelden</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Kriseninfo – Ersteinrichtung</source>
+        <translation>Kriseninfo – first-time setup</translation>
+    </message>
+    <message>
+        <source>Willkommen bei Kriseninfo. Legen Sie zuerst sich selbst an. Die erste Person erhält die Rolle Leitung und kann weitere Personen hinzufügen.</source>
+        <translation>Welcome to Kriseninfo. First add yourself. The first person gets the role Head of staff and can add further people.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;PIN (4–12 Ziffern)</source>
+        <translation>&amp;PIN (4–12 digits)</translation>
+    </message>
+    <message>
+        <source>PIN &amp;wiederholen</source>
+        <translation>&amp;Repeat PIN</translation>
+    </message>
+    <message>
+        <source>Anlegen</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Die beiden PINs stimmen nicht überein.</source>
+        <translation>The two PINs do not match.</translation>
+    </message>
+    <message>
+        <source>Person hinzufügen</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <source>Die Person ändert ihre PIN später selbst in den Einstellungen.</source>
+        <translation>The person changes their PIN later in Settings.</translation>
+    </message>
+    <message>
+        <source>&amp;Rolle</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>Hinzufügen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RealBanner</name>
     <message>
         <source>ECHTLAGE – Meldungen dieser Lage gehen an die Öffentlichkeit</source>
@@ -750,13 +732,6 @@
     <message>
         <source>Ihre PIN wurde geändert.</source>
         <translation>Your PIN has been changed.</translation>
-    </message>
-</context>
-<context>
-    <name>_PersonDialog</name>
-    <message>
-        <source>Beenden</source>
-        <translation>Quit</translation>
     </message>
 </context>
 </TS>

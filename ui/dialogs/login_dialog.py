@@ -8,7 +8,7 @@ from __future__ import annotations
 from kriseninfo_ui.messages import error_text
 from kriseninfo_ui.names import role_name
 from kriseninfo_ui.tasks import TaskRunner
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,7 +38,11 @@ def pin_edit(parent: QWidget) -> QLineEdit:
 
 
 class _PersonDialog(QDialog):
-    """Shared frame: a form, an error line, OK/Cancel; the check runs on the worker."""
+    """Shared frame: a form, an error line, OK/Cancel; the check runs on the worker.
+
+    Texts use one explicit translation context: PySide's `self.tr()` picks the
+    context differently for base and subclass, which lupdate cannot follow.
+    """
 
     def __init__(self, context: AppContext, runner: TaskRunner, parent: QWidget | None):
         super().__init__(parent)
@@ -54,7 +58,9 @@ class _PersonDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Beenden"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("PersonDialog", "Beenden")
+        )
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -85,8 +91,10 @@ class LoginDialog(_PersonDialog):
         parent: QWidget | None = None,
     ):
         super().__init__(context, runner, parent)
-        self.setWindowTitle(self.tr("Kriseninfo – Anmelden"))
-        self.intro.setText(self.tr("Wer arbeitet an dieser Konsole?"))
+        self.setWindowTitle(QCoreApplication.translate("PersonDialog", "Kriseninfo – Anmelden"))
+        self.intro.setText(
+            QCoreApplication.translate("PersonDialog", "Wer arbeitet an dieser Konsole?")
+        )
         self.who = QComboBox(self)
         self.who.setObjectName("loginPerson")
         for person in people:
@@ -96,9 +104,11 @@ class LoginDialog(_PersonDialog):
             self.who.setCurrentIndex(row)
         self.pin = pin_edit(self)
         self.pin.setObjectName("loginPin")
-        self.form.addRow(self.tr("&Person"), self.who)
-        self.form.addRow(self.tr("P&IN"), self.pin)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Anmelden"))
+        self.form.addRow(QCoreApplication.translate("PersonDialog", "&Person"), self.who)
+        self.form.addRow(QCoreApplication.translate("PersonDialog", "P&IN"), self.pin)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("PersonDialog", "Anmelden")
+        )
         self.buttons.accepted.connect(self.submit)
         self.pin.setFocus()
 
@@ -115,11 +125,14 @@ class FirstPersonDialog(_PersonDialog):
 
     def __init__(self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(context, runner, parent)
-        self.setWindowTitle(self.tr("Kriseninfo – Ersteinrichtung"))
+        self.setWindowTitle(
+            QCoreApplication.translate("PersonDialog", "Kriseninfo – Ersteinrichtung")
+        )
         self.intro.setText(
-            self.tr(
+            QCoreApplication.translate(
+                "PersonDialog",
                 "Willkommen bei Kriseninfo. Legen Sie zuerst sich selbst an. Die erste Person "
-                "erhält die Rolle Leitung und kann weitere Personen hinzufügen."
+                "erhält die Rolle Leitung und kann weitere Personen hinzufügen.",
             )
         )
         self.name = QLineEdit(self)
@@ -128,15 +141,23 @@ class FirstPersonDialog(_PersonDialog):
         self.pin.setObjectName("firstPin")
         self.pin_again = pin_edit(self)
         self.pin_again.setObjectName("firstPinAgain")
-        self.form.addRow(self.tr("&Name"), self.name)
-        self.form.addRow(self.tr("&PIN (4–12 Ziffern)"), self.pin)
-        self.form.addRow(self.tr("PIN &wiederholen"), self.pin_again)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Anlegen"))
+        self.form.addRow(QCoreApplication.translate("PersonDialog", "&Name"), self.name)
+        self.form.addRow(
+            QCoreApplication.translate("PersonDialog", "&PIN (4–12 Ziffern)"), self.pin
+        )
+        self.form.addRow(
+            QCoreApplication.translate("PersonDialog", "PIN &wiederholen"), self.pin_again
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("PersonDialog", "Anlegen")
+        )
         self.buttons.accepted.connect(self.submit)
 
     def submit(self) -> None:
         if self.pin.text() != self.pin_again.text():
-            self.error.setText(self.tr("Die beiden PINs stimmen nicht überein."))
+            self.error.setText(
+                QCoreApplication.translate("PersonDialog", "Die beiden PINs stimmen nicht überein.")
+            )
             return
         name, pin = self.name.text(), self.pin.text()
         self.buttons.setEnabled(False)
@@ -152,9 +173,11 @@ class AddPersonDialog(_PersonDialog):
     ):
         super().__init__(context, runner, parent)
         self._by = by
-        self.setWindowTitle(self.tr("Person hinzufügen"))
+        self.setWindowTitle(QCoreApplication.translate("PersonDialog", "Person hinzufügen"))
         self.intro.setText(
-            self.tr("Die Person ändert ihre PIN später selbst in den Einstellungen.")
+            QCoreApplication.translate(
+                "PersonDialog", "Die Person ändert ihre PIN später selbst in den Einstellungen."
+            )
         )
         self.name = QLineEdit(self)
         self.role = QComboBox(self)
@@ -162,19 +185,30 @@ class AddPersonDialog(_PersonDialog):
             self.role.addItem(role_name(role), role)
         self.pin = pin_edit(self)
         self.pin_again = pin_edit(self)
-        self.form.addRow(self.tr("&Name"), self.name)
-        self.form.addRow(self.tr("&Rolle"), self.role)
-        self.form.addRow(self.tr("&PIN (4–12 Ziffern)"), self.pin)
-        self.form.addRow(self.tr("PIN &wiederholen"), self.pin_again)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Hinzufügen"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
+        self.form.addRow(QCoreApplication.translate("PersonDialog", "&Name"), self.name)
+        self.form.addRow(QCoreApplication.translate("PersonDialog", "&Rolle"), self.role)
+        self.form.addRow(
+            QCoreApplication.translate("PersonDialog", "&PIN (4–12 Ziffern)"), self.pin
+        )
+        self.form.addRow(
+            QCoreApplication.translate("PersonDialog", "PIN &wiederholen"), self.pin_again
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("PersonDialog", "Hinzufügen")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("PersonDialog", "Abbrechen")
+        )
         self.buttons.accepted.connect(self.submit)
 
     def submit(self) -> None:
         if self.pin.text() != self.pin_again.text():
-            self.error.setText(self.tr("Die beiden PINs stimmen nicht überein."))
+            self.error.setText(
+                QCoreApplication.translate("PersonDialog", "Die beiden PINs stimmen nicht überein.")
+            )
             return
-        name, role, pin, by = self.name.text(), self.role.currentData(), self.pin.text(), self._by
+        name, pin, by = self.name.text(), self.pin.text(), self._by
+        role = Role(self.role.currentData())  # Qt returns the member as a plain str
         self.buttons.setEnabled(False)
         users = self.context.users
         self.runner.run(lambda: users.create(name, role, pin, by), self._done)

@@ -62,8 +62,8 @@ class NewIncidentDialog(QDialog):
         self.setMinimumWidth(480)
 
     def chosen_kind(self) -> IncidentKind:
-        kind: IncidentKind = self.kind.currentData()
-        return kind
+        # Qt hands enum members back as plain str; make them members again.
+        return IncidentKind(self.kind.currentData())
 
     def chosen_mode(self) -> IncidentMode:
         return IncidentMode.DRILL if self.drill.isChecked() else IncidentMode.REAL

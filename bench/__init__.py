@@ -1,0 +1,1 @@
+"""Measurements and screenshots of the real console, run with `make bench` / `make screenshots`."""

@@ -1,0 +1,92 @@
+"""`python -m bench.run`: cold start and idle memory of the console vs. a bare PySide6 window.
+
+Writes bench/results.json and prints a table. The database is seeded and migrated before
+any timing, so the numbers describe an ordinary morning start, not the first install.
+Children alternate (console, bare, console, ...) so drift on the machine hits both alike.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+import tempfile
+from pathlib import Path
+
+import PySide6
+
+from bench import report
+from bench.sampling import Sample, child_env, measure
+from bench.seed import seed
+
+RUNS = 7
+IDLE_S = 3.0
+COLD_START_TARGET = 1.5
+RESULTS = Path(__file__).resolve().parent / "results.json"
+CONSOLE = "bench.first_paint"
+BARE = "bench.bare_qt"
+
+
+def collect(data_dir: Path) -> tuple[list[Sample], list[Sample]]:
+    """One discarded warm-up each (file cache), then RUNS alternating pairs."""
+    measure(CONSOLE, [str(data_dir)], 0)
+    measure(BARE, [], 0)
+    console: list[Sample] = []
+    bare: list[Sample] = []
+    for run in range(1, RUNS + 1):
+        console.append(measure(CONSOLE, [str(data_dir)], IDLE_S))
+        bare.append(measure(BARE, [], IDLE_S))
+        print(
+            f"run {run}/{RUNS}: kriseninfo {console[-1].first_paint_s:.3f} s, "
+            f"bare Qt {bare[-1].first_paint_s:.3f} s",
+            flush=True,
+        )
+    return console, bare
+
+
+def describe() -> str:
+    platform_name = child_env()["QT_QPA_PLATFORM"]
+    return (
+        f"database seeded and migrated before timing (3 people, 2 incidents, one a drill, "
+        f"filled Lagebild); {RUNS} alternating runs after one discarded warm-up each; "
+        f"QT_QPA_PLATFORM={platform_name}; Python {platform.python_version()}, "
+        f"PySide6 {PySide6.__version__}, {platform.machine()}"
+    )
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="kriseninfo-bench-") as tmp:
+        data_dir = Path(tmp) / "data"
+        seed(data_dir)
+        console, bare = collect(data_dir)
+    note = describe()
+    results = report.entries(
+        report.Paired(
+            name="cold_start_first_paint_s",
+            unit="s",
+            digits=4,
+            samples=[s.first_paint_s for s in console],
+            baseline_samples=[s.first_paint_s for s in bare],
+            note=f"wall time from spawn to the first painted main window; {note}",
+            ratio_name="cold_start_ratio",
+            ratio_target=COLD_START_TARGET,
+        )
+    ) + report.entries(
+        report.Paired(
+            name="idle_rss_mib",
+            unit="MiB",
+            digits=1,
+            samples=[s.idle_rss_kib / 1024 for s in console],
+            baseline_samples=[s.idle_rss_kib / 1024 for s in bare],
+            note=f"VmRSS after the window is shown and {IDLE_S:.0f} s idle; {note}",
+            ratio_name="idle_rss_ratio",
+        )
+    )
+    report.write(RESULTS, results)
+    print()
+    print(report.table(results))
+    print(f"\nwritten: {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
