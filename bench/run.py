@@ -7,6 +7,7 @@ Children alternate (console, bare, console, ...) so drift on the machine hits bo
 
 from __future__ import annotations
 
+import os
 import platform
 import sys
 import tempfile
@@ -26,15 +27,15 @@ CONSOLE = "bench.first_paint"
 BARE = "bench.bare_qt"
 
 
-def collect(data_dir: Path) -> tuple[list[Sample], list[Sample]]:
-    """One discarded warm-up each (file cache), then RUNS alternating pairs."""
-    measure(CONSOLE, [str(data_dir)], 0)
-    measure(BARE, [], 0)
+def collect(data_dir: Path, env: dict[str, str]) -> tuple[list[Sample], list[Sample]]:
+    """One discarded warm-up each (file and bytecode cache), then RUNS alternating pairs."""
+    measure(CONSOLE, [str(data_dir)], 0, env)
+    measure(BARE, [], 0, env)
     console: list[Sample] = []
     bare: list[Sample] = []
     for run in range(1, RUNS + 1):
-        console.append(measure(CONSOLE, [str(data_dir)], IDLE_S))
-        bare.append(measure(BARE, [], IDLE_S))
+        console.append(measure(CONSOLE, [str(data_dir)], IDLE_S, env))
+        bare.append(measure(BARE, [], IDLE_S, env))
         print(
             f"run {run}/{RUNS}: kriseninfo {console[-1].first_paint_s:.3f} s, "
             f"bare Qt {bare[-1].first_paint_s:.3f} s",
@@ -43,13 +44,13 @@ def collect(data_dir: Path) -> tuple[list[Sample], list[Sample]]:
     return console, bare
 
 
-def describe() -> str:
-    platform_name = child_env()["QT_QPA_PLATFORM"]
+def describe(env: dict[str, str]) -> str:
     return (
         f"database seeded and migrated before timing (3 people, 2 incidents, one a drill, "
         f"filled Lagebild); {RUNS} alternating runs after one discarded warm-up each; "
-        f"QT_QPA_PLATFORM={platform_name}; Python {platform.python_version()}, "
-        f"PySide6 {PySide6.__version__}, {platform.machine()}"
+        f"bytecode cached as in an installed app; QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']}; "
+        f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, "
+        f"{platform.machine()}, {os.cpu_count()} CPUs"
     )
 
 
@@ -57,8 +58,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kriseninfo-bench-") as tmp:
         data_dir = Path(tmp) / "data"
         seed(data_dir)
-        console, bare = collect(data_dir)
-    note = describe()
+        env = child_env(pycache=Path(tmp) / "pycache")
+        console, bare = collect(data_dir, env)
+    note = describe(env)
     results = report.entries(
         report.Paired(
             name="cold_start_first_paint_s",

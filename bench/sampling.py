@@ -29,21 +29,28 @@ class Sample:
     idle_rss_kib: int
 
 
-def child_env() -> dict[str, str]:
-    """The parent's environment, headless unless the caller chose a platform."""
+def child_env(pycache: Path | None = None) -> dict[str, str]:
+    """The parent's environment, headless unless the caller chose a platform.
+
+    With `pycache`, bytecode is cached there (even if PYTHONDONTWRITEBYTECODE is set), as
+    in an installed app whose installer compiled it, and the source tree stays untouched.
+    """
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if pycache is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
     return env
 
 
-def measure(module: str, args: list[str], idle_s: float) -> Sample:
+def measure(module: str, args: list[str], idle_s: float, env: dict[str, str]) -> Sample:
     """Run `python -m module *args idle_s` once and collect what its probe reports."""
     command = [sys.executable, "-m", module, *args, str(idle_s)]
     # stderr goes to a file: a chatty child must never block on a full pipe we do not read.
     with tempfile.TemporaryFile(mode="w+") as errors:
         start = time.perf_counter()
         process = subprocess.Popen(
-            command, cwd=ROOT, env=child_env(), stdout=subprocess.PIPE, stderr=errors, text=True
+            command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=errors, text=True
         )
         watchdog = threading.Timer(TIMEOUT_S, process.kill)
         watchdog.start()

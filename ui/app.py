@@ -93,10 +93,10 @@ class Console:
     # -- start -----------------------------------------------------------------------------
     def start(self) -> bool:
         """Open the database and sign in; False if the user chose to quit."""
-        self.context = self.open_context()
-        if self.context is None:
+        context = self.open_context()
+        if context is None:
             return False
-        person = self.sign_in(self.context)
+        person = self.sign_in(context)
         if person is None:
             return False
         self.show_main_window(person)
@@ -120,9 +120,13 @@ class Console:
         return box["result"]  # type: ignore[return-value]
 
     def open_context(self) -> AppContext | None:
+        """Open the database, explaining each problem; the context is also kept here."""
         while True:
             try:
-                return self.run_blocking(lambda: open_context(self.options, utc_now, self.settings))
+                self.context = self.run_blocking(
+                    lambda: open_context(self.options, utc_now, self.settings)
+                )
+                return self.context
             except KriseninfoError as error:
                 log.error("cannot open the database: %s", error)
                 if not self._handle_open_error(error):

@@ -59,7 +59,7 @@ def make_console(qapp: QApplication, ui_options: Options) -> Iterator[ConsoleFac
 @pytest.fixture
 def console(make_console: ConsoleFactory, seeded: Person) -> Console:
     console = make_console()
-    console.context = console.open_context()
+    console.open_context()
     return console
 
 

@@ -16,7 +16,7 @@ from tests.ui.conftest import ConsoleFactory, type_text
 
 def test_first_start_asks_for_the_first_person(make_console: ConsoleFactory, qtbot: QtBot) -> None:
     console = make_console()
-    console.context = console.open_context()
+    console.open_context()
     dialog = FirstPersonDialog(console.context, console.runner)
     qtbot.addWidget(dialog)
     type_text(dialog.name, "Anna Adler")

@@ -48,7 +48,7 @@ def test_every_visible_string_is_translated(
     recorder = RecordingTranslator()
     qapp.installTranslator(recorder)
     try:
-        console.context = console.open_context()
+        console.open_context()
         core = console.context
         core.incidents.create("Drill A", IncidentKind.GROSSBRAND, IncidentMode.DRILL, seeded.actor)
         window: MainWindow = console.show_main_window(seeded)

@@ -1,0 +1,117 @@
+"""One function per screenshot: bring the real console to that screen, wait, save a PNG.
+
+Each scene waits for the data it shows (loaded on the worker thread) rather than sleeping,
+so the pictures are complete on a slow CI machine and quick on a fast one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kriseninfo_ui.app import Console
+from kriseninfo_ui.dialogs.login_dialog import FirstPersonDialog, LoginDialog
+from kriseninfo_ui.dialogs.new_incident_dialog import NewIncidentDialog
+from kriseninfo_ui.mainwindow import Area, MainWindow
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QDialog, QWidget
+
+from bench.seed import Seeded
+from bench.waiting import wait_until
+from kriseninfo.context import AppContext
+
+WINDOW_SIZE = QSize(1280, 800)
+
+
+@dataclass(frozen=True)
+class Studio:
+    """Where pictures go and what they show: the console, its seed, the output folder."""
+
+    console: Console
+    seeded: Seeded
+    outdir: Path
+
+    @property
+    def window(self) -> MainWindow:
+        assert self.console.window is not None
+        return self.console.window
+
+    @property
+    def context(self) -> AppContext:
+        assert self.console.context is not None
+        return self.console.context
+
+    def save(self, widget: QWidget, name: str) -> None:
+        wait_until(lambda: not self.console.runner.busy, "the worker to finish")
+        target = self.outdir / name
+        if not widget.grab().save(str(target), "PNG"):
+            raise OSError(f"cannot write {target}")
+        print(f"saved {target}")
+
+
+def lage(studio: Studio, incident_id: int, name: str) -> None:
+    """The Lage area with `incident_id` active, its Lagebild and banner in place."""
+    window = studio.window
+    window.resize(WINDOW_SIZE)
+    window.show_area(Area.LAGE)
+    view = window.lage_view
+    wait_until(lambda: view.model.rowCount() == 2, "the incident list")
+    row = view.model.row_of(incident_id)
+    assert row is not None
+    view.list.setCurrentIndex(view.model.index(row))
+    incidents = studio.context.incidents
+    incident = studio.console.run_blocking(lambda: incidents.get(incident_id))
+    banner = window.drill_banner if incident.is_drill else window.real_banner
+    wait_until(
+        lambda: (
+            view.form.incident is not None
+            and view.form.incident.id == incident_id
+            and view.heading.text() == incident.title
+            and banner.isVisible()
+            and window.size() == WINDOW_SIZE
+        ),
+        f"the Lagebild of {incident.title!r}",
+    )
+    studio.save(window, name)
+
+
+def journal(studio: Studio) -> None:
+    window = studio.window
+    window.show_area(Area.JOURNAL)
+    wait_until(lambda: window.journal_view.model.rowCount() > 0, "journal lines")
+    studio.save(window, "einsatztagebuch.png")
+
+
+def settings(studio: Studio) -> None:
+    window = studio.window
+    window.show_area(Area.SETTINGS)
+    wait_until(lambda: window.settings_view.people.count() == 3, "the list of people")
+    studio.save(window, "einstellungen.png")
+
+
+def dialog(studio: Studio, dialog: QDialog, name: str) -> None:
+    """A dialog as the user meets it: shown (not exec'd, so this code keeps running)."""
+    dialog.show()
+    wait_until(dialog.isVisible, f"{name} to show")
+    studio.save(dialog, name)
+    dialog.reject()
+    dialog.deleteLater()
+
+
+def login(studio: Studio) -> None:
+    people = studio.console.run_blocking(studio.context.users.list)
+    dialog(studio, LoginDialog(studio.context, studio.console.runner, people), "anmelden.png")
+
+
+def first_person(studio: Studio) -> None:
+    dialog(studio, FirstPersonDialog(studio.context, studio.console.runner), "ersteinrichtung.png")
+
+
+def new_incident(studio: Studio) -> None:
+    dialog(studio, NewIncidentDialog(studio.window), "neue-lage.png")
+
+
+def english(studio: Studio) -> None:
+    """Switch language the way the settings screen does; the console rebuilds its window."""
+    studio.console.change_language("en")
+    lage(studio, studio.seeded.real_id, "lage-en.png")
