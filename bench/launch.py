@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kriseninfo_ui.app import Console
-from kriseninfo_ui.mainwindow import MainWindow
 from PySide6.QtWidgets import QApplication
 
 from bench.seed import options_for
 from kriseninfo.settings import Settings
 from kriseninfo.users.service import Person
+from kriseninfo_ui.app import Console
+from kriseninfo_ui.mainwindow import MainWindow
 
 
 def make_console(app: QApplication, data_dir: Path, language: str = "de") -> Console:

@@ -9,16 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kriseninfo_ui.app import Console
-from kriseninfo_ui.dialogs.login_dialog import FirstPersonDialog, LoginDialog
-from kriseninfo_ui.dialogs.new_incident_dialog import NewIncidentDialog
-from kriseninfo_ui.mainwindow import Area, MainWindow
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QWidget
 
 from bench.seed import Seeded
 from bench.waiting import wait_until
 from kriseninfo.context import AppContext
+from kriseninfo_ui.app import Console
+from kriseninfo_ui.dialogs.login_dialog import FirstPersonDialog, LoginDialog
+from kriseninfo_ui.dialogs.new_incident_dialog import NewIncidentDialog
+from kriseninfo_ui.mainwindow import Area, MainWindow
 
 WINDOW_SIZE = QSize(1280, 800)
 

@@ -96,3 +96,17 @@ def _fail_on_unexpected_log(
     if bad:
         lines = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in bad)
         pytest.fail(f"unexpected warnings in the log:\n{lines}")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-soak", action="store_true", help="run the long soak tests")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Soak tests run only with `make soak`; they are deselected, never skipped."""
+    run_soak = config.getoption("--run-soak")
+    selected = [item for item in items if bool(item.get_closest_marker("soak")) == run_soak]
+    deselected = [item for item in items if item not in selected]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected

@@ -9,13 +9,6 @@ from collections.abc import Callable
 from importlib import resources
 from typing import TypeVar
 
-from kriseninfo_ui.dialogs.login_dialog import FirstPersonDialog, LoginDialog
-from kriseninfo_ui.errors import install_exception_hook
-from kriseninfo_ui.mainwindow import MainWindow
-from kriseninfo_ui.messages import error_text
-from kriseninfo_ui.session import Session
-from kriseninfo_ui.tasks import TaskRunner
-from kriseninfo_ui.translation import Translations
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -27,6 +20,13 @@ from kriseninfo.paths import AppPaths
 from kriseninfo.settings import LANGUAGE, Settings
 from kriseninfo.storage.recovery import move_aside
 from kriseninfo.users.service import Person
+from kriseninfo_ui.dialogs.login_dialog import FirstPersonDialog, LoginDialog
+from kriseninfo_ui.errors import install_exception_hook
+from kriseninfo_ui.mainwindow import MainWindow
+from kriseninfo_ui.messages import error_text
+from kriseninfo_ui.session import Session
+from kriseninfo_ui.tasks import TaskRunner
+from kriseninfo_ui.translation import Translations
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

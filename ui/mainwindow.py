@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from kriseninfo_ui.names import role_name
-from kriseninfo_ui.session import Session
-from kriseninfo_ui.views.journal_view import JournalView
-from kriseninfo_ui.views.lage_view import LageView
-from kriseninfo_ui.views.settings_view import SettingsView
-from kriseninfo_ui.widgets import DrillBanner, RealBanner
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kriseninfo.incidents.lagebild import IncidentSnapshot
+from kriseninfo_ui.names import role_name
+from kriseninfo_ui.session import Session
+from kriseninfo_ui.views.journal_view import JournalView
+from kriseninfo_ui.views.lage_view import LageView
+from kriseninfo_ui.views.settings_view import SettingsView
+from kriseninfo_ui.widgets import DrillBanner, RealBanner
 
 
 class Area:
@@ -94,18 +94,18 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_nav)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 36)
 
-        body = QSplitter(self)
-        body.addWidget(self.nav)
-        body.addWidget(self.stack)
-        body.setStretchFactor(1, 1)
-        body.setChildrenCollapsible(False)
         central = QWidget(self)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.drill_banner)
         layout.addWidget(self.real_banner)
-        layout.addWidget(body, 1)
+        layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
         person = session.person

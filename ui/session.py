@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kriseninfo_ui.tasks import TaskRunner
-
 from kriseninfo.clock import Clock
 from kriseninfo.context import AppContext
 from kriseninfo.users.service import Person
+from kriseninfo_ui.tasks import TaskRunner
 
 
 @dataclass

@@ -63,7 +63,7 @@ class IncidentService:
                 action=Action.INCIDENT_CREATED,
                 incident_id=incident.id,
                 field="title",
-                new_value=f"{title} [{kind.value}, {mode.value}]",
+                new_value=title,
             )
             return _snapshot(incident)
 

@@ -138,6 +138,10 @@
         <translation>Export as &amp;CSV …</translation>
     </message>
     <message>
+        <source>Nur die aktive Lage: {title}</source>
+        <translation>Active incident only: {title}</translation>
+    </message>
+    <message>
         <source>Einsatztagebuch geprüft: {count} Einträge, die Kette ist unversehrt.</source>
         <translation>Incident journal verified: {count} entries, the chain is intact.</translation>
     </message>

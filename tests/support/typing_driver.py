@@ -10,7 +10,6 @@ import sys
 import time
 from pathlib import Path
 
-from kriseninfo_ui.app import Console
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kriseninfo.context import Options
 from kriseninfo.incidents.lagebild import LagebildField
 from kriseninfo.settings import Settings
+from kriseninfo_ui.app import Console
 
 
 def main() -> None:

@@ -8,8 +8,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from kriseninfo_ui.app import Console
-from kriseninfo_ui.mainwindow import MainWindow
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,6 +16,8 @@ from kriseninfo.context import AppContext, Options, open_context
 from kriseninfo.settings import Settings
 from kriseninfo.storage.models import Role
 from kriseninfo.users.service import Person
+from kriseninfo_ui.app import Console
+from kriseninfo_ui.mainwindow import MainWindow
 from tests.conftest import LEITUNG_PIN
 
 ConsoleFactory = Callable[..., Console]

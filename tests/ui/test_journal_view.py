@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
-from kriseninfo_ui.mainwindow import Area, MainWindow
-from kriseninfo_ui.widgets import local_time_text
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -16,6 +17,8 @@ from kriseninfo.incidents.lagebild import LagebildField
 from kriseninfo.journal import journal
 from kriseninfo.storage.models import IncidentKind, IncidentMode, JournalEntry
 from kriseninfo.users.service import Person
+from kriseninfo_ui.mainwindow import Area, MainWindow
+from kriseninfo_ui.widgets import local_time_text
 
 
 def _prepare(window: MainWindow, core: AppContext, person: Person, qtbot: QtBot) -> int:
@@ -37,8 +40,29 @@ def test_lines_show_who_when_what(
     row = [model.index(1, column).data() for column in range(model.columnCount())]
     with core.database.session() as session:
         stored = journal.lines(session)[-1]
-    assert row[0] == local_time_text(stored.recorded_at, with_seconds=True)
-    assert row[1:6] == ["Anna Adler", "Lagebild geändert", "Wo?", "", "Hafen"]
+    assert row[0] == str(stored.seq)
+    assert row[1] == local_time_text(stored.recorded_at, with_seconds=True)
+    assert row[2:7] == ["Anna Adler", "Lagebild geändert", "Wo?", "", "Hafen"]
+
+
+def test_times_in_lines_are_shown_in_local_time(
+    window: MainWindow,
+    core: AppContext,
+    seeded: Person,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    incident_id = _prepare(window, core, seeded, qtbot)
+    moment = datetime(2026, 11, 27, 9, 34, tzinfo=UTC)
+    core.incidents.set_field(incident_id, LagebildField.SINCE, moment, seeded.actor)
+    window.journal_view.load_more()
+    qtbot.waitUntil(lambda: window.journal_view.model.rowCount() == 3)
+    shown = window.journal_view.model.index(2, 6).data()
+    assert shown == "27.11.2026 10:34"
+    monkeypatch.undo()
+    time.tzset()
 
 
 def test_new_lines_arrive_while_watching(

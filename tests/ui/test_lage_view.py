@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from kriseninfo_ui.dialogs.new_incident_dialog import NewIncidentDialog
-from kriseninfo_ui.mainwindow import MainWindow
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
@@ -13,6 +11,8 @@ from kriseninfo.incidents.lagebild import IncidentSnapshot, LagebildField
 from kriseninfo.journal import journal
 from kriseninfo.storage.models import IncidentKind, IncidentMode
 from kriseninfo.users.service import Person
+from kriseninfo_ui.dialogs.new_incident_dialog import NewIncidentDialog
+from kriseninfo_ui.mainwindow import MainWindow
 from tests.ui.conftest import type_text
 
 

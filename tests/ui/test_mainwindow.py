@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from kriseninfo_ui.mainwindow import Area, MainWindow
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kriseninfo.context import AppContext
 from kriseninfo.storage.models import IncidentKind, IncidentMode
 from kriseninfo.users.service import Person
+from kriseninfo_ui.mainwindow import Area, MainWindow
 
 
 def test_navigation_shows_all_areas_and_enables_only_working_ones(window: MainWindow) -> None:

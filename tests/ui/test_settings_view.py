@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from kriseninfo_ui.app import Console
-from kriseninfo_ui.dialogs.login_dialog import AddPersonDialog
-from kriseninfo_ui.mainwindow import Area, MainWindow
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -13,6 +10,9 @@ from kriseninfo.context import AppContext
 from kriseninfo.settings import LANGUAGE
 from kriseninfo.storage.models import Role
 from kriseninfo.users.service import Person
+from kriseninfo_ui.app import Console
+from kriseninfo_ui.dialogs.login_dialog import AddPersonDialog
+from kriseninfo_ui.mainwindow import Area, MainWindow
 from tests.conftest import LEITUNG_PIN
 from tests.ui.conftest import type_text
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from kriseninfo_ui.app import Console
-from kriseninfo_ui.dialogs.login_dialog import FirstPersonDialog, LoginDialog
 from pytestqt.qtbot import QtBot
 
 from kriseninfo.context import AppContext
 from kriseninfo.settings import LAST_USER
 from kriseninfo.storage.models import Role
 from kriseninfo.users.service import Person
+from kriseninfo_ui.app import Console
+from kriseninfo_ui.dialogs.login_dialog import FirstPersonDialog, LoginDialog
 from tests.conftest import LEITUNG_PIN
 from tests.ui.conftest import ConsoleFactory, type_text
 

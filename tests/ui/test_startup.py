@@ -10,14 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from kriseninfo_ui.errors import ErrorDialog
-from kriseninfo_ui.mainwindow import MainWindow
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from kriseninfo.context import Options, open_context
+from kriseninfo_ui.errors import ErrorDialog
+from kriseninfo_ui.mainwindow import MainWindow
 from tests.ui.conftest import ConsoleFactory
 
 

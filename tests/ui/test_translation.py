@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import re
 
-from kriseninfo_ui.dialogs.login_dialog import AddPersonDialog, FirstPersonDialog, LoginDialog
-from kriseninfo_ui.dialogs.new_incident_dialog import NewIncidentDialog
-from kriseninfo_ui.errors import ErrorDialog
-from kriseninfo_ui.mainwindow import Area, MainWindow
-from kriseninfo_ui.translation import translations_dir
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kriseninfo.storage.models import IncidentKind, IncidentMode
 from kriseninfo.users.service import Person
+from kriseninfo_ui.dialogs.login_dialog import AddPersonDialog, FirstPersonDialog, LoginDialog
+from kriseninfo_ui.dialogs.new_incident_dialog import NewIncidentDialog
+from kriseninfo_ui.errors import ErrorDialog
+from kriseninfo_ui.mainwindow import Area, MainWindow
+from kriseninfo_ui.translation import translations_dir
 from tests.ui.conftest import ConsoleFactory, visible_texts
 
 GERMAN = re.compile(r"[äöüÄÖÜß]|\b(und|oder|nicht|der|die|das|Lage|Bitte)\b")

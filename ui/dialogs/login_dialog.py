@@ -5,9 +5,6 @@ With no people yet, it asks for the first one (role Leitung) instead.
 
 from __future__ import annotations
 
-from kriseninfo_ui.messages import error_text
-from kriseninfo_ui.names import role_name
-from kriseninfo_ui.tasks import TaskRunner
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -26,6 +23,9 @@ from kriseninfo.errors import KriseninfoError
 from kriseninfo.settings import LAST_USER
 from kriseninfo.storage.models import Role
 from kriseninfo.users.service import Person
+from kriseninfo_ui.messages import error_text
+from kriseninfo_ui.names import role_name
+from kriseninfo_ui.tasks import TaskRunner
 
 
 def pin_edit(parent: QWidget) -> QLineEdit:

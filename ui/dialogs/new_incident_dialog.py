@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from kriseninfo_ui.names import kind_name
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kriseninfo.storage.models import IncidentKind, IncidentMode
+from kriseninfo_ui.names import kind_name
 
 
 class NewIncidentDialog(QDialog):

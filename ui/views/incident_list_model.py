@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from kriseninfo_ui.names import kind_name
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 
 from kriseninfo.incidents.lagebild import IncidentSnapshot
+from kriseninfo_ui.names import kind_name
 
 Index = QModelIndex | QPersistentModelIndex
 DRILL_COLOUR = QColor("#8a5a00")
@@ -55,10 +55,6 @@ class IncidentListModel(QAbstractListModel):
             if item.is_drill:
                 return QBrush(DRILL_COLOUR)
             return None
-        if role == Qt.ItemDataRole.FontRole and item.is_open:
-            font = QFont()
-            font.setBold(True)
-            return font
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.data(index).replace("\n", ", ")
         if role == self.IncidentRole:

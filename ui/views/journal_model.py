@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from kriseninfo_ui.names import action_name, journal_field_name
-from kriseninfo_ui.widgets import local_time_text
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from kriseninfo.incidents.lagebild import FieldType, LagebildField, from_journal_text
 from kriseninfo.journal.journal import JournalLine
+from kriseninfo_ui.names import action_name, journal_field_name
+from kriseninfo_ui.widgets import local_time_text
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_CELL = 200
@@ -19,13 +21,13 @@ class JournalTableModel(QAbstractTableModel):
         super().__init__()
         self._lines: list[JournalLine] = []
         self._headers = [
+            self.tr("Nr."),
             self.tr("Zeit"),
             self.tr("Person"),
             self.tr("Aktion"),
             self.tr("Feld"),
             self.tr("Alt"),
             self.tr("Neu"),
-            self.tr("Nr."),
         ]
 
     @property
@@ -65,23 +67,38 @@ class JournalTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cell(line, column, shorten=True)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (4, 5):
+        if role == Qt.ItemDataRole.ToolTipRole and column in (5, 6):
             return self._cell(line, column, shorten=False)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 6:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _cell(self, line: JournalLine, column: int, shorten: bool) -> str:
         if column == 0:
-            return local_time_text(line.recorded_at, with_seconds=True)
+            return str(line.seq)
         if column == 1:
-            return line.user_name
+            return local_time_text(line.recorded_at, with_seconds=True)
         if column == 2:
-            return action_name(line.action)
+            return line.user_name
         if column == 3:
+            return action_name(line.action)
+        if column == 4:
             return journal_field_name(line.field) if line.field else ""
-        if column in (4, 5):
-            text = (line.old_value if column == 4 else line.new_value) or ""
-            text = " ".join(text.split()) if shorten else text
-            return text if not shorten or len(text) <= MAX_CELL else text[:MAX_CELL] + " …"
-        return str(line.seq)
+        text = _value_text(line.field, line.old_value if column == 5 else line.new_value)
+        text = " ".join(text.split()) if shorten else text
+        return text if not shorten or len(text) <= MAX_CELL else text[:MAX_CELL] + " …"
+
+
+def _value_text(field: str, value: str | None) -> str:
+    """Times are journaled in UTC; people read them in local time, like everywhere else."""
+    if value is None:
+        return ""
+    try:
+        lagebild_field = LagebildField(field)
+    except ValueError:
+        return value
+    if lagebild_field.type is FieldType.TIME:
+        moment = from_journal_text(lagebild_field, value)
+        if isinstance(moment, datetime):
+            return local_time_text(moment)
+    return value

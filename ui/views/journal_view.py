@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kriseninfo_ui.messages import error_text
-from kriseninfo_ui.session import Session
-from kriseninfo_ui.views.journal_model import JournalTableModel
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -24,6 +21,9 @@ from kriseninfo.errors import KriseninfoError
 from kriseninfo.incidents.lagebild import IncidentSnapshot
 from kriseninfo.journal import journal
 from kriseninfo.journal.journal import JournalLine, VerifyResult
+from kriseninfo_ui.messages import error_text
+from kriseninfo_ui.session import Session
+from kriseninfo_ui.views.journal_model import JournalTableModel
 
 REFRESH_MS = 3_000
 
@@ -44,9 +44,10 @@ class JournalView(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for column, width in enumerate((150, 140, 170, 180, 200, 260, 60)):
+        header.setStretchLastSection(True)  # "Neu" takes what is left
+        for column, width in enumerate((50, 150, 130, 150, 170, 200)):
             self.table.setColumnWidth(column, width)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.only_active = QCheckBox(self.tr("Nur die aktive Lage"), self)
         self.only_active.setChecked(True)
         self.only_active.toggled.connect(self.restart)
@@ -74,8 +75,15 @@ class JournalView(QWidget):
         self._timer.start()
 
     def set_incident(self, incident: IncidentSnapshot | None) -> None:
-        if (incident and incident.id) != (self._incident and self._incident.id):
-            self._incident = incident
+        changed = (incident and incident.id) != (self._incident and self._incident.id)
+        self._incident = incident
+        if incident is None:
+            self.only_active.setText(self.tr("Nur die aktive Lage"))
+        else:
+            self.only_active.setText(
+                self.tr("Nur die aktive Lage: {title}").format(title=incident.title)
+            )
+        if changed:
             self.restart()
 
     def restart(self) -> None:

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from kriseninfo_ui.dialogs.new_incident_dialog import NewIncidentDialog
-from kriseninfo_ui.messages import error_text
-from kriseninfo_ui.names import kind_name
-from kriseninfo_ui.session import Session
-from kriseninfo_ui.views.incident_list_model import IncidentListModel
-from kriseninfo_ui.views.lagebild_form import LagebildForm
-from kriseninfo_ui.widgets import local_time_text
-from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -27,6 +20,13 @@ from PySide6.QtWidgets import (
 from kriseninfo.errors import KriseninfoError
 from kriseninfo.incidents.lagebild import IncidentSnapshot, LagebildField
 from kriseninfo.settings import ACTIVE_INCIDENT
+from kriseninfo_ui.dialogs.new_incident_dialog import NewIncidentDialog
+from kriseninfo_ui.messages import error_text
+from kriseninfo_ui.names import kind_name
+from kriseninfo_ui.session import Session
+from kriseninfo_ui.views.incident_list_model import IncidentListModel
+from kriseninfo_ui.views.lagebild_form import LagebildForm
+from kriseninfo_ui.widgets import local_time_text
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,8 @@ class LageView(QWidget):
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Lagen"))
         self.list.setSpacing(2)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.new_button = QPushButton(self.tr("&Neue Lage …"), self)
         self.new_button.clicked.connect(self.create_incident)
@@ -96,7 +98,7 @@ class LageView(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([260, 740])
+        splitter.setSizes([300, 700])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -5,11 +5,6 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from kriseninfo_ui.debounce import Debouncer
-from kriseninfo_ui.messages import error_text
-from kriseninfo_ui.names import field_label, field_placeholder, warning_text
-from kriseninfo_ui.session import Session
-from kriseninfo_ui.widgets import OptionalDateTimeEdit
 from PySide6.QtCore import QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -31,6 +26,11 @@ from kriseninfo.incidents.lagebild import (
     warnings,
 )
 from kriseninfo.journal.journal import Actor
+from kriseninfo_ui.debounce import Debouncer
+from kriseninfo_ui.messages import error_text
+from kriseninfo_ui.names import field_label, field_placeholder, warning_text
+from kriseninfo_ui.session import Session
+from kriseninfo_ui.widgets import OptionalDateTimeEdit
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +139,8 @@ class LagebildForm(QWidget):
         self._debouncer.flush_now()
         self._incident = snapshot
         self._dirty.clear()
+        if not self._retry.isActive():
+            self._status.clear()
         for field in LagebildField:
             self._write(field, snapshot.value(field) if snapshot else None)
         self._apply_state()
@@ -216,6 +218,8 @@ class LagebildForm(QWidget):
     def retry_pending(self) -> None:
         """Try again to store edits that are waiting (also those left by a crash)."""
         saver = self._session.context.saver
+        if saver.pending == 0:
+            return
         self._session.runner.run(saver.flush, self._on_saved)
 
     def _on_saved(self, result: SaveResult | None, error: BaseException | None) -> None:

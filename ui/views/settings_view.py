@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from kriseninfo_ui.dialogs.login_dialog import AddPersonDialog, pin_edit
-from kriseninfo_ui.messages import error_text
-from kriseninfo_ui.names import role_name
-from kriseninfo_ui.session import Session
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,11 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kriseninfo.context import AppContext
 from kriseninfo.errors import KriseninfoError
 from kriseninfo.settings import LANGUAGE
 from kriseninfo.users.service import Person
+from kriseninfo_ui.dialogs.login_dialog import AddPersonDialog, pin_edit
+from kriseninfo_ui.messages import error_text
+from kriseninfo_ui.names import role_name
+from kriseninfo_ui.session import Session
 
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
+
+
+def _database_text(context: AppContext) -> str:
+    path = context.database.sqlite_path
+    return f"SQLite: {path}" if path else context.database.display_url()
 
 
 class SettingsView(QWidget):
@@ -83,18 +89,19 @@ class SettingsView(QWidget):
         pin_form.addRow(self.tr("Neue PIN"), self.new_pin)
         pin_form.addRow(self.tr("Neue PIN wiederholen"), self.new_pin_again)
         pin_form.addRow("", self.change_pin)
-        pin_form.addRow("", self.pin_message)
+        pin_form.addRow(self.pin_message)
 
         context = session.context
         about_box = QGroupBox(self.tr("Diese Installation"), self)
         about = QFormLayout(about_box)
         for label, value in (
-            (self.tr("Datenbank"), context.database.display_url()),
+            (self.tr("Datenbank"), _database_text(context)),
             (self.tr("Datenordner"), str(context.paths.data_dir)),
             (self.tr("Protokolle"), str(context.paths.log_dir)),
         ):
             text = QLabel(value, about_box)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text.setWordWrap(True)
             about.addRow(label, text)
 
         columns = QHBoxLayout()
