@@ -1,8 +1,11 @@
-"""Console child: cold start of the real main window on an existing, migrated database.
+"""Console child: the real start sequence, timed to the first paint and to the data.
 
-`python -m bench.first_paint DATA_DIR [IDLE_SECONDS]` imports the app, opens DATA_DIR's
-SQLite file, builds the window through `Console` like after sign-in, prints "painted" after
-the first paint and, after the idle time, its resident memory.
+`python -m bench.first_paint DATA_DIR [IDLE_SECONDS]` does what `kriseninfo` does at start:
+show the main window (its frame paints before the database layer is loaded), open the
+already migrated SQLite database in DATA_DIR on the worker, then attach the areas for the
+first person (the PIN dialog is the only step skipped). It prints "painted" after the
+window's first paint, "ready" once the active incident's Lagebild is on screen, and after
+the idle time its resident memory.
 """
 
 from __future__ import annotations
@@ -10,18 +13,33 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from bench.launch import first_person, make_console, shut_down
+import kriseninfo.cli.main  # noqa: F401  - the real entry point parses its options first
+from bench.launch import first_person, new_console, shut_down
 from bench.paint_probe import FirstPaintProbe, idle_ms_from_argv
+from bench.waiting import wait_until
 
 
 def main() -> int:
     data_dir = Path(sys.argv[1])
     app = QApplication(sys.argv[:1])
-    console = make_console(app, data_dir)
-    window = console.show_main_window(first_person(console))
-    FirstPaintProbe(app, window, idle_ms_from_argv(2))
+    console = new_console(app, data_dir)
+    window = console.new_window()
+    probe = FirstPaintProbe(app, window, idle_ms_from_argv(2), idle_after_paint=False)
+
+    def after_paint() -> None:
+        if not probe.painted:
+            QTimer.singleShot(1, after_paint)
+            return
+        if console.open_context() is None:
+            raise RuntimeError(f"cannot open the database in {data_dir}")
+        console.attach(window, first_person(console))
+        wait_until(lambda: window.lage_view.form.incident is not None, "the Lagebild")
+        probe.ready()
+
+    QTimer.singleShot(0, after_paint)
     status = app.exec()
     shut_down(console)
     return status

@@ -10,19 +10,28 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from bench.seed import options_for
+from kriseninfo.domain import Person
+from kriseninfo.options import Options
 from kriseninfo.settings import Settings
-from kriseninfo.users.service import Person
 from kriseninfo_ui.app import Console
 from kriseninfo_ui.mainwindow import MainWindow
 
 
+def options_for(data_dir: Path) -> Options:
+    """Options pinned to `data_dir`, so a set KRISENINFO_DB can never point a run elsewhere."""
+    return Options(db_url=f"sqlite:///{data_dir / 'kriseninfo.sqlite3'}", data_dir=data_dir)
+
+
+def new_console(app: QApplication, data_dir: Path, language: str = "de") -> Console:
+    """A console on `data_dir`, nothing opened yet (as right after `kriseninfo` starts)."""
+    options = options_for(data_dir)
+    return Console(app, options, Settings(options.paths().settings_file), language)
+
+
 def make_console(app: QApplication, data_dir: Path, language: str = "de") -> Console:
     """A console on `data_dir` with its database opened (already migrated by the seed)."""
-    options = options_for(data_dir)
-    console = Console(app, options, Settings(options.paths().settings_file), language)
-    console.context = console.open_context()
-    if console.context is None:
+    console = new_console(app, data_dir, language)
+    if console.open_context() is None:
         raise RuntimeError(f"cannot open the database in {data_dir}")
     return console
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 PAINTED = "painted"
+READY = "ready"
 RSS_PREFIX = "rss_kib "
 
 
@@ -37,12 +38,19 @@ class FirstPaintProbe(QObject):
     after the whole frame (children included) has been drawn and handed to the platform.
     """
 
-    def __init__(self, app: QApplication, window: QWidget, idle_ms: int):
+    def __init__(
+        self, app: QApplication, window: QWidget, idle_ms: int, idle_after_paint: bool = True
+    ):
         super().__init__(window)
         self._app = app
         self._idle_ms = idle_ms
+        self._idle_after_paint = idle_after_paint
         self._seen = False
         window.installEventFilter(self)
+
+    @property
+    def painted(self) -> bool:
+        return self._seen
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._seen:
@@ -52,6 +60,15 @@ class FirstPaintProbe(QObject):
 
     def _painted(self) -> None:
         _say(PAINTED)
+        if self._idle_after_paint:
+            self.idle_then_quit()
+
+    def ready(self) -> None:
+        """The child's work after the paint is done (the console: its data is on screen)."""
+        _say(READY)
+        self.idle_then_quit()
+
+    def idle_then_quit(self) -> None:
         QTimer.singleShot(self._idle_ms, self._idle_over)
 
     def _idle_over(self) -> None:

@@ -74,7 +74,7 @@ def table(results: list[Entry]) -> str:
     rows = [("measure", "kriseninfo", "bare Qt", "target")]
     for entry in results:
         unit = str(entry["unit"])
-        baseline = "" if entry["unit"] == "x" else f"{entry['baseline']} {unit}"
+        baseline = "" if "baseline" not in entry or unit == "x" else f"{entry['baseline']} {unit}"
         target = ""
         if "target" in entry:
             target = f"≤ {entry['target']} ({'met' if entry['target_met'] else 'MISSED'})"

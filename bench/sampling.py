@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.paint_probe import PAINTED, RSS_PREFIX
+from bench.paint_probe import PAINTED, READY, RSS_PREFIX
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT_S = 120.0
@@ -27,6 +27,7 @@ class Sample:
 
     first_paint_s: float
     idle_rss_kib: int
+    ready_s: float | None = None
 
 
 def child_env(pycache: Path | None = None) -> dict[str, str]:
@@ -43,8 +44,11 @@ def child_env(pycache: Path | None = None) -> dict[str, str]:
     return env
 
 
-def measure(module: str, args: list[str], idle_s: float, env: dict[str, str]) -> Sample:
-    """Run `python -m module *args idle_s` once and collect what its probe reports."""
+def measure(
+    module: str, args: list[str], idle_s: float, env: dict[str, str], ready: bool = False
+) -> Sample:
+    """Run `python -m module *args idle_s` once and collect what its probe reports
+    (with `ready`, also when the child said its data is on screen)."""
     command = [sys.executable, "-m", module, *args, str(idle_s)]
     # stderr goes to a file: a chatty child must never block on a full pipe we do not read.
     with tempfile.TemporaryFile(mode="w+") as errors:
@@ -56,6 +60,7 @@ def measure(module: str, args: list[str], idle_s: float, env: dict[str, str]) ->
         watchdog.start()
         try:
             painted_at = _time_of_line(process, PAINTED)
+            ready_at = _time_of_line(process, READY) if ready else None
             rss_line = _next_line(process, RSS_PREFIX)
             process.communicate()
         finally:
@@ -65,7 +70,11 @@ def measure(module: str, args: list[str], idle_s: float, env: dict[str, str]) ->
             raise RuntimeError(
                 f"{' '.join(command)} failed (exit {process.returncode}):\n{errors.read().strip()}"
             )
-    return Sample(painted_at - start, int(rss_line.removeprefix(RSS_PREFIX)))
+    return Sample(
+        painted_at - start,
+        int(rss_line.removeprefix(RSS_PREFIX)),
+        ready_at - start if ready_at is not None else None,
+    )
 
 
 def _time_of_line(process: subprocess.Popen[str], wanted: str) -> float | None:

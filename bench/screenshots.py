@@ -16,8 +16,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from bench import scenes
-from bench.launch import first_person, make_console, shut_down
-from bench.seed import options_for, seed
+from bench.launch import first_person, make_console, options_for, shut_down
+from bench.seed import seed
 from kriseninfo.settings import ACTIVE_INCIDENT, Settings
 
 #: Times are shown in local time; pictures for German users show German time.

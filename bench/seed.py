@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from kriseninfo.context import AppContext, Options, open_context
+from bench.launch import options_for
+from kriseninfo.context import AppContext, open_context
+from kriseninfo.domain import Actor, IncidentKind, IncidentMode, Person, Role
 from kriseninfo.incidents.lagebild import FieldValue, LagebildField
-from kriseninfo.journal.journal import Actor
-from kriseninfo.storage.models import IncidentKind, IncidentMode, Role
-from kriseninfo.users.service import Person
 
 LEITUNG_PIN = "2468"
 REAL_TITLE = "Großbrand Lagerhalle Hafen"
@@ -28,11 +27,6 @@ class Seeded:
     person: Person
     real_id: int
     drill_id: int
-
-
-def options_for(data_dir: Path) -> Options:
-    """Options pinned to `data_dir`, so a set KRISENINFO_DB can never point a run elsewhere."""
-    return Options(db_url=f"sqlite:///{data_dir / 'kriseninfo.sqlite3'}", data_dir=data_dir)
 
 
 def seed(data_dir: Path, now: datetime | None = None) -> Seeded:

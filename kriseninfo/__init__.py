@@ -1,10 +1,7 @@
 """Kriseninfo core: incidents, journal, users and storage, without any Qt."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("kriseninfo")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+unknown"
+# The one place the version is written; pyproject.toml reads it from here. A literal, not
+# importlib.metadata, because that import alone costs 40 ms of every cold start.
+__version__ = "0.1.0"
 
 __all__ = ["__version__"]

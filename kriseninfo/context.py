@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from kriseninfo.clock import Clock, utc_now
 from kriseninfo.incidents.autosave import LagebildSaver, PendingEdits
 from kriseninfo.incidents.service import IncidentService
+from kriseninfo.journal.service import JournalService
+from kriseninfo.options import DB_ENV, Options
 from kriseninfo.paths import AppPaths, ensure_writable
 from kriseninfo.settings import Settings
 from kriseninfo.storage import migrate
@@ -18,21 +18,7 @@ from kriseninfo.users.service import UserService
 
 log = logging.getLogger(__name__)
 
-DB_ENV = "KRISENINFO_DB"
-
-
-@dataclass(frozen=True)
-class Options:
-    """How the program was started (command line and environment)."""
-
-    db_url: str | None = None
-    data_dir: Path | None = None
-
-    def paths(self) -> AppPaths:
-        return AppPaths.under(self.data_dir) if self.data_dir else AppPaths.default()
-
-    def database_url(self) -> str:
-        return self.db_url or os.environ.get(DB_ENV) or self.paths().default_database_url()
+__all__ = ["DB_ENV", "AppContext", "Options", "open_context", "open_database"]
 
 
 @dataclass
@@ -43,11 +29,13 @@ class AppContext:
     clock: Clock
     users: UserService = field(init=False)
     incidents: IncidentService = field(init=False)
+    journal: JournalService = field(init=False)
     saver: LagebildSaver = field(init=False)
 
     def __post_init__(self) -> None:
         self.users = UserService(self.database, self.clock)
         self.incidents = IncidentService(self.database, self.clock)
+        self.journal = JournalService(self.database)
         self.saver = LagebildSaver(self.incidents, PendingEdits(self.paths.pending_edits_file))
 
     def close(self) -> None:

@@ -7,26 +7,28 @@ import os
 import sys
 from collections.abc import Callable
 from importlib import resources
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from kriseninfo import __version__
 from kriseninfo.clock import utc_now
-from kriseninfo.context import AppContext, Options, open_context
+from kriseninfo.domain import Person
 from kriseninfo.errors import ErrorCode, KriseninfoError
+from kriseninfo.options import Options
 from kriseninfo.paths import AppPaths
 from kriseninfo.settings import LANGUAGE, Settings
 from kriseninfo.storage.recovery import move_aside
-from kriseninfo.users.service import Person
-from kriseninfo_ui.dialogs.login_dialog import FirstPersonDialog, LoginDialog
 from kriseninfo_ui.errors import install_exception_hook
 from kriseninfo_ui.mainwindow import MainWindow
 from kriseninfo_ui.messages import error_text
 from kriseninfo_ui.session import Session
 from kriseninfo_ui.tasks import TaskRunner
 from kriseninfo_ui.translation import Translations
+
+if TYPE_CHECKING:
+    from kriseninfo.context import AppContext
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -92,14 +94,15 @@ class Console:
 
     # -- start -----------------------------------------------------------------------------
     def start(self) -> bool:
-        """Open the database and sign in; False if the user chose to quit."""
+        """Show the window, open the database, sign in; False if the user chose to quit."""
+        window = self.new_window()
         context = self.open_context()
         if context is None:
             return False
         person = self.sign_in(context)
         if person is None:
             return False
-        self.show_main_window(person)
+        self.attach(window, person)
         return True
 
     def run_blocking(self, fn: Callable[[], T]) -> T:
@@ -121,6 +124,9 @@ class Console:
 
     def open_context(self) -> AppContext | None:
         """Open the database, explaining each problem; the context is also kept here."""
+        # The database layer is loaded here, on the worker, after the window is painted.
+        from kriseninfo.context import open_context
+
         while True:
             try:
                 self.context = self.run_blocking(
@@ -233,6 +239,8 @@ class Console:
         return True
 
     def sign_in(self, context: AppContext) -> Person | None:
+        from kriseninfo_ui.dialogs.login_dialog import FirstPersonDialog, LoginDialog
+
         people = self.run_blocking(context.users.list)
         dialog: FirstPersonDialog | LoginDialog
         if people:
@@ -243,10 +251,9 @@ class Console:
             return None
         return dialog.person
 
-    def show_main_window(self, person: Person) -> MainWindow:
-        assert self.context is not None
-        session = Session(context=self.context, person=person, runner=self.runner)
-        window = MainWindow(session)
+    def new_window(self) -> MainWindow:
+        """Show a fresh main window (replacing the old one, e.g. after a language switch)."""
+        window = MainWindow()
         window.language_requested.connect(self.change_language)
         old = self.window
         if old is not None:
@@ -256,7 +263,17 @@ class Console:
         if old is not None:
             old.close()
             old.deleteLater()
+        return window
+
+    def attach(self, window: MainWindow, person: Person) -> None:
+        assert self.context is not None
+        window.attach(Session(context=self.context, person=person, runner=self.runner))
         window.lage_view.form.retry_pending()
+
+    def show_main_window(self, person: Person) -> MainWindow:
+        """A new window already signed in as `person` (database must be open)."""
+        window = self.new_window()
+        self.attach(window, person)
         return window
 
     def shutdown(self) -> None:
@@ -278,5 +295,6 @@ class Console:
         self.language = language
         self.translations.install(language)
         area = self.window.current_area()
+        assert self.window.session is not None
         window = self.show_main_window(self.window.session.person)
         window.show_area(area)

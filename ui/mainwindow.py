@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -15,13 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kriseninfo.incidents.lagebild import IncidentSnapshot
 from kriseninfo_ui.names import role_name
-from kriseninfo_ui.session import Session
-from kriseninfo_ui.views.journal_view import JournalView
-from kriseninfo_ui.views.lage_view import LageView
-from kriseninfo_ui.views.settings_view import SettingsView
 from kriseninfo_ui.widgets import DrillBanner, RealBanner
+
+if TYPE_CHECKING:
+    from kriseninfo.incidents.lagebild import IncidentSnapshot
+    from kriseninfo_ui.session import Session
+    from kriseninfo_ui.views.journal_view import JournalView
+    from kriseninfo_ui.views.lage_view import LageView
+    from kriseninfo_ui.views.settings_view import SettingsView
 
 
 class Area:
@@ -37,33 +41,39 @@ class Area:
     SETTINGS = "einstellungen"
 
     ORDER = (LAGE, MELDUNGEN, WARTESCHLANGE, DIALOG, PLAYBOOKS, UEBUNGEN, JOURNAL, SETTINGS)
+    BUILT = frozenset({LAGE, JOURNAL, SETTINGS})
 
 
 class MainWindow(QMainWindow):
-    language_requested = Signal(str)
+    """Shown at once with its navigation; the areas arrive with `attach` after sign-in.
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    Painting the frame before the database layer is even loaded is what makes the
+    console appear as fast as a bare Qt window.
+    """
+
+    language_requested = Signal(str)
+    lage_view: LageView
+    journal_view: JournalView
+    settings_view: SettingsView
+
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
         self.setObjectName("mainWindow")
+        self.setWindowTitle("Kriseninfo")
         self.resize(1200, 780)
+        self.session: Session | None = None
+        self.views: dict[str, QWidget] = {}
 
         self.drill_banner = DrillBanner(self)
         self.real_banner = RealBanner(self)
         self.drill_banner.hide()
         self.real_banner.hide()
 
-        self.lage_view = LageView(session, self)
-        self.journal_view = JournalView(session, self)
-        self.settings_view = SettingsView(session, self)
-        self.settings_view.language_changed.connect(self.language_requested)
-        self.views: dict[str, QWidget] = {
-            Area.LAGE: self.lage_view,
-            Area.JOURNAL: self.journal_view,
-            Area.SETTINGS: self.settings_view,
-        }
-
+        self.starting = QLabel(self.tr("Kriseninfo wird gestartet …"), self)
+        self.starting.setObjectName("startingHint")
+        self.starting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.starting)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Bereiche"))
@@ -78,19 +88,12 @@ class MainWindow(QMainWindow):
             Area.SETTINGS: self.tr("Einstellungen"),
         }
         self._rows: dict[str, int] = {}
-        for number, area in enumerate(Area.ORDER, start=1):
+        for area in Area.ORDER:
             item = QListWidgetItem(labels[area], self.nav)
             item.setData(Qt.ItemDataRole.UserRole, area)
-            view = self.views.get(area)
-            if view is None:
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            if area not in Area.BUILT:
                 item.setToolTip(self.tr("Noch nicht verfügbar"))
-                continue
-            item.setToolTip(self.tr("Strg+{number}").format(number=number))
-            self._rows[area] = self.nav.row(item)
-            self.stack.addWidget(view)
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.activated.connect(lambda a=area: self.show_area(a))
         self.nav.currentRowChanged.connect(self._on_nav)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 36)
 
@@ -108,18 +111,49 @@ class MainWindow(QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
-        person = session.person
-        self.user_label = QLabel(
-            self.tr("Angemeldet: {name} ({role})").format(
-                name=person.name, role=role_name(person.role)
-            ),
-            self,
-        )
+        self.user_label = QLabel(self)
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName("statusProblem")
         self.statusBar().addWidget(self.problem_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
 
+    def attach(self, session: Session) -> None:
+        """Build the areas for the signed-in person and enable them."""
+        # Imported here: the frame above paints before the areas' code is even loaded.
+        from kriseninfo_ui.views.journal_view import JournalView
+        from kriseninfo_ui.views.lage_view import LageView
+        from kriseninfo_ui.views.settings_view import SettingsView
+
+        self.session = session
+        self.lage_view = LageView(session, self)
+        self.journal_view = JournalView(session, self)
+        self.settings_view = SettingsView(session, self)
+        self.settings_view.language_changed.connect(self.language_requested)
+        self.views = {
+            Area.LAGE: self.lage_view,
+            Area.JOURNAL: self.journal_view,
+            Area.SETTINGS: self.settings_view,
+        }
+        for number, area in enumerate(Area.ORDER, start=1):
+            view = self.views.get(area)
+            if view is None:
+                continue
+            item = self.nav.item(number - 1)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            item.setToolTip(self.tr("Strg+{number}").format(number=number))
+            self._rows[area] = number - 1
+            self.stack.addWidget(view)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda a=area: self.show_area(a))
+        self.stack.removeWidget(self.starting)
+        self.starting.deleteLater()
+
+        person = session.person
+        self.user_label.setText(
+            self.tr("Angemeldet: {name} ({role})").format(
+                name=person.name, role=role_name(person.role)
+            )
+        )
         self.lage_view.active_changed.connect(self._on_active_changed)
         self.lage_view.problem.connect(self.problem_label.setText)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.lage_view.create_incident)
@@ -155,6 +189,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Whatever is typed goes to the database (or the spool) before the window goes.
-        self.lage_view.form.flush()
-        self.session.runner.wait_for_done(10_000)
+        if self.session is not None:
+            self.lage_view.form.flush()
+            self.session.runner.wait_for_done(10_000)
         super().closeEvent(event)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from kriseninfo.domain import IncidentKind, Role
 from kriseninfo.incidents.lagebild import LagebildField, LagebildWarning
 from kriseninfo.journal.actions import Action
-from kriseninfo.storage.models import IncidentKind, Role
 
 
 def field_label(field: LagebildField) -> str:

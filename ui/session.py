@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kriseninfo.clock import Clock
-from kriseninfo.context import AppContext
-from kriseninfo.users.service import Person
+from kriseninfo.domain import Person
 from kriseninfo_ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from kriseninfo.context import AppContext
 
 
 @dataclass

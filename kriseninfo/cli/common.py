@@ -6,13 +6,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from kriseninfo.context import AppContext, Options, open_context
+from kriseninfo.domain import Person
 from kriseninfo.errors import KriseninfoError
-from kriseninfo.users.service import Person
+from kriseninfo.options import Options
+
+if TYPE_CHECKING:
+    from kriseninfo.context import AppContext
 
 EXIT_FAILED = 1
 EXIT_UNAVAILABLE = 2
@@ -32,6 +35,8 @@ def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
 @contextmanager
 def opened(state: State) -> Iterator[AppContext]:
     """The context for one command; a core error ends the command with its message."""
+    from kriseninfo.context import open_context  # the database layer, only when needed
+
     try:
         context = open_context(state.options)
     except KriseninfoError as exc:

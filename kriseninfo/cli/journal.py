@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from kriseninfo.cli.common import State, opened
-from kriseninfo.journal import journal as journal_store
+from kriseninfo.cli.common import State, fail, opened
+from kriseninfo.journal.export import export_csv
 
 
 @click.group()
@@ -20,8 +20,8 @@ def journal() -> None:
 @click.pass_obj
 def verify(state: State) -> None:
     """Check the hash chain; exit 1 and name the first broken entry if it does not hold."""
-    with opened(state) as context, context.database.session() as session:
-        result = journal_store.verify(session)
+    with opened(state) as context:
+        result = context.journal.verify()
     if result.first_break is None:
         click.echo(f"journal ok: {result.entries} entries, chain intact")
         return
@@ -42,11 +42,12 @@ def verify(state: State) -> None:
 @click.pass_obj
 def export(state: State, fmt: str, incident_id: int | None, output: Path | None) -> None:
     """Write the journal out (times in UTC)."""
-    with opened(state) as context, context.database.session() as session:
-        lines = journal_store.lines(session, incident_id=incident_id)
-    if output is None:
-        journal_store.export_csv(lines, sys.stdout)
-        return
-    with output.open("w", encoding="utf-8", newline="") as handle:
-        count = journal_store.export_csv(lines, handle)
+    with opened(state) as context:
+        if output is None:
+            export_csv(context.journal.lines(incident_id), sys.stdout)
+            return
+        try:
+            count = context.journal.export_csv(output, incident_id)
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror or exc}")
     click.echo(f"{count} entries written to {output}", err=True)

@@ -5,20 +5,43 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import click
 
 from kriseninfo import __version__
 from kriseninfo.cli.common import State, fail
-from kriseninfo.cli.incidents import incident
-from kriseninfo.cli.journal import journal
-from kriseninfo.cli.users import user
-from kriseninfo.context import Options
 from kriseninfo.logsetup import configure_logging
+from kriseninfo.options import Options
 from kriseninfo.settings import LANGUAGES
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Subcommands are imported when used, so starting the window loads no CLI code."""
+
+    LAZY: ClassVar[dict[str, str]] = {
+        "incident": "kriseninfo.cli.incidents:incident",
+        "journal": "kriseninfo.cli.journal:journal",
+        "user": "kriseninfo.cli.users:user",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.LAZY})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = self.LAZY.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        module, name = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module), name)
+        return command
+
+
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, "--version", prog_name="kriseninfo")
 @click.option(
     "--db",
@@ -49,11 +72,6 @@ def cli(
         except ImportError as exc:
             fail(f"the console needs PySide6, which is not installed ({exc})", 2)
         sys.exit(gui.run(options, lang=lang))
-
-
-cli.add_command(incident)
-cli.add_command(journal)
-cli.add_command(user)
 
 
 @cli.command()

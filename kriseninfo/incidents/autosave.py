@@ -13,7 +13,9 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from kriseninfo.domain import Actor
 from kriseninfo.errors import KriseninfoError
 from kriseninfo.incidents.lagebild import (
     FieldValue,
@@ -21,8 +23,9 @@ from kriseninfo.incidents.lagebild import (
     from_journal_text,
     to_journal_text,
 )
-from kriseninfo.incidents.service import IncidentService
-from kriseninfo.journal.journal import Actor
+
+if TYPE_CHECKING:  # the window imports this module before the database layer is loaded
+    from kriseninfo.incidents.service import IncidentService
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from kriseninfo.storage.models import IncidentKind, IncidentMode, IncidentStatus
+from kriseninfo.domain import IncidentKind, IncidentMode, IncidentStatus
 
 
 class FieldType(enum.Enum):

@@ -2,44 +2,30 @@
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import datetime
-from typing import IO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kriseninfo.domain import SYSTEM, Actor
 from kriseninfo.journal.actions import Action
 from kriseninfo.journal.chain import GENESIS_HASH, EntryContent, entry_hash
+from kriseninfo.journal.export import export_csv
+from kriseninfo.journal.records import Break, JournalLine, VerifyResult
 from kriseninfo.storage.models import JournalEntry, JournalHead
 
-
-@dataclass(frozen=True)
-class Actor:
-    """Who did something: a person, or the system itself (id None)."""
-
-    id: int | None
-    name: str
-
-
-SYSTEM = Actor(None, "System")
-
-
-@dataclass(frozen=True)
-class JournalLine:
-    """A journal line as the UI and exports see it."""
-
-    seq: int
-    recorded_at: datetime
-    user_name: str
-    incident_id: int | None
-    action: str
-    field: str
-    old_value: str | None
-    new_value: str | None
-    hash: str
+__all__ = [
+    "SYSTEM",
+    "Actor",
+    "Break",
+    "JournalLine",
+    "VerifyResult",
+    "append",
+    "export_csv",
+    "lines",
+    "verify",
+]
 
 
 def append(
@@ -111,24 +97,6 @@ def _line(row: JournalEntry) -> JournalLine:
     )
 
 
-@dataclass(frozen=True)
-class Break:
-    """The first place where the chain does not hold."""
-
-    seq: int
-    reason: str
-
-
-@dataclass(frozen=True)
-class VerifyResult:
-    entries: int
-    first_break: Break | None
-
-    @property
-    def ok(self) -> bool:
-        return self.first_break is None
-
-
 def verify(session: Session) -> VerifyResult:
     """Recompute the chain from the first line; report the first line that breaks it."""
     expected_seq = 1
@@ -173,48 +141,3 @@ def _content(row: JournalEntry) -> EntryContent:
         old_value=row.old_value,
         new_value=row.new_value,
     )
-
-
-CSV_COLUMNS = (
-    "seq",
-    "recorded_at_utc",
-    "user",
-    "incident_id",
-    "action",
-    "field",
-    "old",
-    "new",
-    "hash",
-)
-
-
-def export_csv(journal_lines: Iterable[JournalLine], out: IO[str]) -> int:
-    """Write lines as CSV (UTC ISO times); returns how many were written."""
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    count = 0
-    for line in journal_lines:
-        writer.writerow(
-            [
-                line.seq,
-                line.recorded_at.isoformat(timespec="seconds"),
-                line.user_name,
-                "" if line.incident_id is None else line.incident_id,
-                line.action,
-                line.field,
-                _csv_safe(line.old_value),
-                _csv_safe(line.new_value),
-                line.hash,
-            ]
-        )
-        count += 1
-    return count
-
-
-def _csv_safe(value: str | None) -> str:
-    """Neutralise spreadsheet formulas: a citizen's text must never run in Excel."""
-    if value is None:
-        return ""
-    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value

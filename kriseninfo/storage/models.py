@@ -1,4 +1,7 @@
-"""ORM rows: people, incidents with their Lagebild, and the journal."""
+"""ORM rows: people, incidents with their Lagebild, and the journal.
+
+The enums live in `kriseninfo.domain`; they are re-exported here for the rows' users.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import Enum, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from kriseninfo.domain import IncidentKind, IncidentMode, IncidentStatus, Role
 from kriseninfo.storage.types import UTCDateTime
 
 
@@ -25,33 +29,6 @@ def _enum(cls: type[enum.Enum], name: str) -> Enum:
         length=32,
         values_callable=lambda members: [m.value for m in members],
     )
-
-
-class Role(enum.StrEnum):
-    """What a person may do; Freigabe and Leitung may release messages (four eyes)."""
-
-    REDAKTION = "redaktion"
-    FREIGABE = "freigabe"
-    LEITUNG = "leitung"
-
-
-class IncidentKind(enum.StrEnum):
-    GROSSBRAND = "grossbrand"
-    BOMBENENTSCHAERFUNG = "bombenentschaerfung"
-    UNWETTER = "unwetter"
-    SONSTIGE = "sonstige"
-
-
-class IncidentMode(enum.StrEnum):
-    """REAL reaches the public; DRILL (Übung) never does. Fixed at creation."""
-
-    REAL = "real"
-    DRILL = "drill"
-
-
-class IncidentStatus(enum.StrEnum):
-    OPEN = "open"
-    CLOSED = "closed"
 
 
 class User(Base):
@@ -129,3 +106,17 @@ class Meta(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+__all__ = [
+    "Base",
+    "Incident",
+    "IncidentKind",
+    "IncidentMode",
+    "IncidentStatus",
+    "JournalEntry",
+    "JournalHead",
+    "Meta",
+    "Role",
+    "User",
+]

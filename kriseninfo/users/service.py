@@ -2,46 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from kriseninfo.clock import Clock, utc_now
+from kriseninfo.domain import SYSTEM, Actor, Person, Role
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.journal import journal
 from kriseninfo.journal.actions import Action
-from kriseninfo.journal.journal import SYSTEM, Actor
 from kriseninfo.storage.database import Database
-from kriseninfo.storage.models import Role, User
+from kriseninfo.storage.models import User
 from kriseninfo.users.pins import check_pin, hash_pin
-
-#: Roles that may release messages (four-eyes principle).
-RELEASE_ROLES = frozenset({Role.FREIGABE, Role.LEITUNG})
-#: Roles that may manage people.
-ADMIN_ROLES = frozenset({Role.LEITUNG})
-
-
-@dataclass(frozen=True)
-class Person:
-    """A user as the rest of the program sees it (never with the PIN hash)."""
-
-    id: int
-    name: str
-    role: Role
-    active: bool
-
-    @property
-    def actor(self) -> Actor:
-        return Actor(self.id, self.name)
-
-    @property
-    def may_release(self) -> bool:
-        return self.role in RELEASE_ROLES
-
-    @property
-    def may_manage_people(self) -> bool:
-        return self.role in ADMIN_ROLES
 
 
 def _person(user: User) -> Person:

@@ -241,6 +241,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Kriseninfo wird gestartet …</source>
+        <translation>Kriseninfo is starting …</translation>
+    </message>
+    <message>
         <source>Bereiche</source>
         <translation>Areas</translation>
     </message>

@@ -164,3 +164,49 @@ def test_unexpected_error_shows_german_dialog_with_details(
     dialog.copy_button.click()
     assert "RuntimeError: kaputt im Slot" in qapp.clipboard().text()
     dialog.close()
+
+
+def test_window_appears_first_then_asks_who_is_working(
+    make_console: ConsoleFactory, seeded: object, qtbot: QtBot
+) -> None:
+    """The real start: the frame is on screen while the database opens, then sign-in."""
+    from kriseninfo_ui.dialogs.login_dialog import LoginDialog
+    from tests.conftest import LEITUNG_PIN
+    from tests.ui.conftest import type_text
+
+    console = make_console()
+    seen: dict[str, object] = {}
+
+    def sign_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, LoginDialog):
+            QTimer.singleShot(20, sign_in)
+            return
+        window = console.window
+        assert window is not None
+        seen["visible_before_sign_in"] = window.isVisible()
+        seen["areas_before_sign_in"] = window.session
+        type_text(dialog.pin, LEITUNG_PIN)
+        dialog.buttons.accepted.emit()
+
+    QTimer.singleShot(0, sign_in)
+    assert console.start()
+    window = console.window
+    assert window is not None and window.session is not None
+    assert seen == {"visible_before_sign_in": True, "areas_before_sign_in": None}
+    qtbot.waitUntil(lambda: window.lage_view.isVisible())
+    assert window.user_label.text() == "Angemeldet: Anna Adler (Leitung)"
+
+
+def test_starting_the_window_does_not_load_the_database_layer() -> None:
+    """What keeps the cold start near a bare Qt window: SQLAlchemy and Alembic load later."""
+    probe = (
+        "import sys, kriseninfo.cli.main, kriseninfo_ui.app\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'sqlalchemy', 'alembic'})\n"
+        "print(heavy)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

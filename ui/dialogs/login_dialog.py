@@ -5,6 +5,8 @@ With no people yet, it asks for the first one (role Leitung) instead.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -18,14 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kriseninfo.context import AppContext
+from kriseninfo.domain import Person, Role
 from kriseninfo.errors import KriseninfoError
 from kriseninfo.settings import LAST_USER
-from kriseninfo.storage.models import Role
-from kriseninfo.users.service import Person
 from kriseninfo_ui.messages import error_text
 from kriseninfo_ui.names import role_name
 from kriseninfo_ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from kriseninfo.context import AppContext
 
 
 def pin_edit(parent: QWidget) -> QLineEdit:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kriseninfo.storage.models import IncidentKind, IncidentMode
+from kriseninfo.domain import IncidentKind, IncidentMode
 from kriseninfo_ui.names import kind_name
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kriseninfo.incidents.lagebild import FieldType, LagebildField, from_journal_text
-from kriseninfo.journal.journal import JournalLine
+from kriseninfo.journal.records import JournalLine
 from kriseninfo_ui.names import action_name, journal_field_name
 from kriseninfo_ui.widgets import local_time_text
 

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from kriseninfo.errors import KriseninfoError
 from kriseninfo.incidents.lagebild import IncidentSnapshot
-from kriseninfo.journal import journal
-from kriseninfo.journal.journal import JournalLine, VerifyResult
+from kriseninfo.journal.records import JournalLine, VerifyResult
 from kriseninfo_ui.messages import error_text
 from kriseninfo_ui.session import Session
 from kriseninfo_ui.views.journal_model import JournalTableModel
@@ -100,11 +99,10 @@ class JournalView(QWidget):
             return
         self._loading = True
         incident_id, after = self._filter(), self.model.last_seq
-        database = self._session.context.database
+        service = self._session.context.journal
 
         def read() -> tuple[int | None, list[JournalLine]]:
-            with database.session() as db:
-                return incident_id, journal.lines(db, incident_id=incident_id, after_seq=after)
+            return incident_id, service.lines(incident_id, after_seq=after)
 
         self._session.runner.run(read, self._on_loaded)
 
@@ -131,14 +129,8 @@ class JournalView(QWidget):
             self.table.scrollToBottom()
 
     def verify(self) -> None:
-        database = self._session.context.database
-
-        def check() -> VerifyResult:
-            with database.session() as db:
-                return journal.verify(db)
-
         self.verify_button.setEnabled(False)
-        self._session.runner.run(check, self._on_verified)
+        self._session.runner.run(self._session.context.journal.verify, self._on_verified)
 
     def _on_verified(self, result: VerifyResult | None, error: BaseException | None) -> None:
         self.verify_button.setEnabled(True)
@@ -176,17 +168,10 @@ class JournalView(QWidget):
             self.export_to(Path(name))
 
     def export_to(self, target: Path) -> None:
-        database = self._session.context.database
-        incident_id = self._filter()
-
-        def write() -> int:
-            with database.session() as db:
-                lines = journal.lines(db, incident_id=incident_id)
-            with target.open("w", encoding="utf-8", newline="") as handle:
-                return journal.export_csv(lines, handle)
-
+        service, incident_id = self._session.context.journal, self._filter()
         self._session.runner.run(
-            write, lambda count, error: self._on_exported(target, count, error)
+            lambda: service.export_csv(target, incident_id),
+            lambda count, error: self._on_exported(target, count, error),
         )
 
     def _on_exported(self, target: Path, count: int | None, error: BaseException | None) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kriseninfo.domain import Actor
 from kriseninfo.errors import KriseninfoError
 from kriseninfo.incidents.autosave import FieldEdit, SaveResult
 from kriseninfo.incidents.lagebild import (
@@ -25,7 +26,6 @@ from kriseninfo.incidents.lagebild import (
     LagebildWarning,
     warnings,
 )
-from kriseninfo.journal.journal import Actor
 from kriseninfo_ui.debounce import Debouncer
 from kriseninfo_ui.messages import error_text
 from kriseninfo_ui.names import field_label, field_placeholder, warning_text

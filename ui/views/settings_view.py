@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,14 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kriseninfo.context import AppContext
+from kriseninfo.domain import Person
 from kriseninfo.errors import KriseninfoError
 from kriseninfo.settings import LANGUAGE
-from kriseninfo.users.service import Person
 from kriseninfo_ui.dialogs.login_dialog import AddPersonDialog, pin_edit
 from kriseninfo_ui.messages import error_text
 from kriseninfo_ui.names import role_name
 from kriseninfo_ui.session import Session
+
+if TYPE_CHECKING:
+    from kriseninfo.context import AppContext
 
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 
