@@ -1,0 +1,58 @@
+"""A shared desk on PostgreSQL: the server goes away while someone types; nothing is lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from kriseninfo.context import open_context
+from kriseninfo.domain import IncidentKind, IncidentMode, Role
+from kriseninfo.incidents.lagebild import LagebildField
+from kriseninfo.options import Options
+from kriseninfo_ui.views import lagebild_form
+from tests.support.pgserver import PostgresServer
+from tests.ui.conftest import ConsoleFactory, type_text
+
+
+@pytest.mark.logs_warnings
+def test_typing_during_a_server_outage_is_kept_and_saved_later(
+    make_console: ConsoleFactory,
+    pg_server: PostgresServer,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(lagebild_form, "RETRY_MS", 300)
+    options = Options(
+        db_url=pg_server.create_database("kriseninfo_ui_outage"), data_dir=tmp_path / "d"
+    )
+    ctx = open_context(options)
+    person = ctx.users.create("Anna Adler", Role.LEITUNG, "2468", None)
+    incident = ctx.incidents.create(
+        "Großbrand", IncidentKind.GROSSBRAND, IncidentMode.REAL, person.actor
+    )
+    ctx.close()
+    console = make_console(options=options)
+    assert console.open_context() is not None
+    window = console.show_main_window(person)
+    form = window.lage_view.form
+    qtbot.waitUntil(lambda: form.incident is not None)
+    location = form.widget(LagebildField.LOCATION)
+    assert isinstance(location, QLineEdit)
+
+    pg_server.stop()
+    try:
+        type_text(location, "Hafenstraße 12")
+        qtbot.waitUntil(lambda: "Nicht gespeichert" in form._status.text(), timeout=15_000)
+        assert f"127.0.0.1:{pg_server.port}" in form._status.text()
+        assert location.text() == "Hafenstraße 12"  # still on screen
+        assert options.paths().pending_edits_file.exists()  # and on disk
+    finally:
+        pg_server.start()
+    qtbot.waitUntil(lambda: "Gespeichert um" in form._status.text(), timeout=15_000)
+    assert console.context is not None
+    assert console.context.incidents.get(incident.id).location == "Hafenstraße 12"
+    assert not options.paths().pending_edits_file.exists()
