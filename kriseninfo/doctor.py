@@ -5,18 +5,14 @@ from __future__ import annotations
 import os
 import platform
 import sys
-from importlib import metadata, resources
-from pathlib import Path
+from importlib import metadata
 
 from kriseninfo import __version__
 from kriseninfo.context import Options
 from kriseninfo.errors import KriseninfoError
+from kriseninfo.playbooks.library import bundled_dir
 from kriseninfo.storage import migrate
 from kriseninfo.storage.database import Database
-
-
-def bundled_playbook_dir() -> Path:
-    return Path(str(resources.files("kriseninfo_resources"))).parent / "playbooks"
 
 
 def report(options: Options) -> list[tuple[str, str]]:
@@ -42,7 +38,7 @@ def report(options: Options) -> list[tuple[str, str]]:
     rows.append(("Keyring", _keyring_backend()))
     rows.append(("Qt", _qt_version()))
     rows.append(("Qt platform", _qt_platform()))
-    rows.append(("Playbooks (bundled)", str(bundled_playbook_dir())))
+    rows.append(("Playbooks (bundled)", str(bundled_dir())))
     rows.append(("Playbooks (own)", str(paths.user_playbook_dir)))
     return rows
 

@@ -22,6 +22,8 @@ class IncidentKind(enum.StrEnum):
     GROSSBRAND = "grossbrand"
     BOMBENENTSCHAERFUNG = "bombenentschaerfung"
     UNWETTER = "unwetter"
+    HOCHWASSER = "hochwasser"
+    STROMAUSFALL = "stromausfall"
     SONSTIGE = "sonstige"
 
 

@@ -70,6 +70,8 @@ def kind_name(kind: IncidentKind) -> str:
         IncidentKind.GROSSBRAND: QCoreApplication.translate("Names", "Großbrand"),
         IncidentKind.BOMBENENTSCHAERFUNG: QCoreApplication.translate("Names", "Bombenentschärfung"),
         IncidentKind.UNWETTER: QCoreApplication.translate("Names", "Unwetter"),
+        IncidentKind.HOCHWASSER: QCoreApplication.translate("Names", "Hochwasser"),
+        IncidentKind.STROMAUSFALL: QCoreApplication.translate("Names", "Stromausfall"),
         IncidentKind.SONSTIGE: QCoreApplication.translate("Names", "Sonstige"),
     }
     return names[kind]

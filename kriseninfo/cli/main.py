@@ -22,6 +22,7 @@ class LazyGroup(click.Group):
     LAZY: ClassVar[dict[str, str]] = {
         "incident": "kriseninfo.cli.incidents:incident",
         "journal": "kriseninfo.cli.journal:journal",
+        "playbook": "kriseninfo.cli.playbooks:playbook",
         "user": "kriseninfo.cli.users:user",
     }
 

@@ -451,6 +451,14 @@
         <translation>Severe weather</translation>
     </message>
     <message>
+        <source>Hochwasser</source>
+        <translation>Flood</translation>
+    </message>
+    <message>
+        <source>Stromausfall</source>
+        <translation>Power outage</translation>
+    </message>
+    <message>
         <source>Sonstige</source>
         <translation>Other</translation>
     </message>

@@ -1,0 +1,1 @@
+"""Scenario playbooks: the pre-approved texts a municipality prepares before the crisis."""

@@ -1,0 +1,124 @@
+"""Where playbooks live and how they move: bundled (read-only), the user's own folder,
+duplicating, importing and exporting. Nothing is accepted without a full check."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from kriseninfo.errors import ErrorCode, KriseninfoError
+from kriseninfo.playbooks.check import CheckResult, check_bytes, check_file
+
+SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_dir() -> Path:
+    return Path(str(resources.files("kriseninfo_playbooks")))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A playbook file with its check result."""
+
+    path: Path
+    bundled: bool
+    result: CheckResult
+
+    @property
+    def id(self) -> str:
+        return self.result.playbook.id if self.result.playbook else self.path.stem
+
+
+class Library:
+    def __init__(self, user_dir: Path, bundled: Path | None = None):
+        self.user_dir = user_dir
+        self.bundled = bundled or bundled_dir()
+
+    def entries(self) -> list[Entry]:
+        """Every playbook file, bundled first, each checked."""
+        found = [Entry(p, True, check_file(p, bundled=True)) for p in _files(self.bundled)]
+        found += [Entry(p, False, check_file(p)) for p in _files(self.user_dir)]
+        return found
+
+    def duplicate(self, entry: Entry, new_id: str | None = None) -> Path:
+        """Copy a (bundled) playbook into the user's folder to edit it; never overwrites."""
+        raw = entry.path.read_bytes()
+        target = self._free_name(new_id or f"{entry.id}-kopie")
+        if new_id is not None:
+            raw = _replace_id(raw, entry.id, new_id)
+        _write_atomic(target, raw)
+        return target
+
+    def import_file(self, source: Path) -> Path:
+        """Copy an outside file into the user's folder if it passes the check."""
+        try:
+            raw = source.read_bytes()
+        except OSError as exc:
+            raise KriseninfoError(
+                ErrorCode.INVALID_INPUT,
+                f"cannot read {source}: {exc.strerror or exc}",
+                {"field": "file"},
+            ) from exc
+        result = check_bytes(raw)
+        if not result.ok or result.playbook is None:
+            raise PlaybookRejected(result)
+        target = self._free_name(result.playbook.id)
+        _write_atomic(target, raw)
+        return target
+
+    def export(self, entry: Entry, target: Path) -> None:
+        shutil.copyfile(entry.path, target)
+
+    def save_text(self, path: Path, text: str) -> CheckResult:
+        """Store an edited user playbook (even with errors: an edit is never lost)."""
+        if self.bundled in path.parents:
+            raise KriseninfoError(ErrorCode.PERMISSION_DENIED, "bundled playbooks are read-only")
+        raw = text.encode("utf-8")
+        _write_atomic(path, raw)
+        return check_bytes(raw)
+
+    def _free_name(self, stem: str) -> Path:
+        self.user_dir.mkdir(parents=True, exist_ok=True)
+        candidate = self.user_dir / f"{stem}.yaml"
+        counter = 2
+        while candidate.exists():
+            candidate = self.user_dir / f"{stem}-{counter}.yaml"
+            counter += 1
+        return candidate
+
+
+class PlaybookRejected(Exception):
+    """An import that did not pass the check; carries every problem found."""
+
+    def __init__(self, result: CheckResult):
+        super().__init__(f"{len(result.errors)} errors")
+        self.result = result
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+
+
+def _replace_id(raw: bytes, old: str, new: str) -> bytes:
+    lines = raw.decode("utf-8-sig").splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if line.startswith("id:") and line.split(":", 1)[1].strip().strip("'\"") == old:
+            lines[index] = f"id: {new}\n"
+            break
+    return "".join(lines).encode("utf-8")
+
+
+def _write_atomic(target: Path, raw: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".playbook-", dir=target.parent)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(raw)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, target)

@@ -1,0 +1,1 @@
+"""Bundled scenario playbooks (YAML), installed as the data package kriseninfo_playbooks."""
