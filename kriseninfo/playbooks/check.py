@@ -28,7 +28,7 @@ from kriseninfo.playbooks.schema import (
     Playbook,
     parse_offset,
 )
-from kriseninfo.playbooks.yamlfile import Document, YamlProblem, load
+from kriseninfo.playbooks.yamlfile import MAX_BYTES, Document, YamlProblem, load
 
 RESERVED_NAMES = frozenset({"hashtags", "link"})
 MAX_STREETS = 200
@@ -60,6 +60,19 @@ class CheckResult:
 def check_file(path: Path, bundled: bool = False) -> CheckResult:
     """Check a file; a file that cannot be read is one CANNOT_READ problem."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # refused before reading: a 50 MB file must not fill memory
+            return CheckResult(
+                None,
+                [
+                    Problem(
+                        ProblemCode.TOO_LARGE,
+                        Severity.ERROR,
+                        f"file is {size:,} bytes; a playbook may have at most {MAX_BYTES:,}",
+                        params={"size": str(size), "limit": str(MAX_BYTES)},
+                    )
+                ],
+            )
         raw = path.read_bytes()
     except OSError as exc:
         problem = Problem(
@@ -202,6 +215,7 @@ class _Checker:
         self.bundled = bundled
         self.problems: list[Problem] = []
         self.used_names: set[str] = set()
+        self.all_parsed = True  # an unparsable template hides which names it uses
 
     def run(self) -> list[Problem]:
         self._duplicates()
@@ -295,6 +309,7 @@ class _Checker:
         try:
             parsed = templates.parse(source)
         except templates.TemplateSyntaxError as exc:
+            self.all_parsed = False
             self.add(
                 ProblemCode.TEMPLATE_SYNTAX,
                 loc,
@@ -304,6 +319,7 @@ class _Checker:
             )
             return None
         except templates.TemplateUnsafe as exc:
+            self.all_parsed = False
             self.add(
                 ProblemCode.TEMPLATE_UNSAFE,
                 loc,
@@ -534,6 +550,8 @@ class _Checker:
             previous = offset
 
     def _unused_parameters(self) -> None:
+        if not self.all_parsed:
+            return
         for index, parameter in enumerate(self.playbook.parameters):
             if parameter.id not in self.used_names:
                 self.add(

@@ -82,8 +82,9 @@ def decode(raw: bytes) -> str:
 def load(raw: bytes) -> Document:
     """Parse one YAML document into plain data plus the line of every path."""
     text = decode(raw)
-    loader = _Loader(text)
+    loader: _Loader | None = None
     try:
+        loader = _Loader(text)  # the reader already refuses control characters here
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -94,6 +95,14 @@ def load(raw: bytes) -> Document:
             line,
             detail=str(exc.problem or exc),
         ) from exc
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise _error(
+            ProblemCode.NOT_UTF8,
+            f"character #x{exc.character:04x} is not allowed",
+            line,
+            offset=str(exc.position),
+        ) from exc
     except yaml.YAMLError as exc:
         raise _error(ProblemCode.YAML_SYNTAX, f"YAML syntax: {exc}", detail=str(exc)) from exc
     except RecursionError as exc:
@@ -101,7 +110,8 @@ def load(raw: bytes) -> Document:
             ProblemCode.YAML_TOO_DEEP, f"nested too deeply (more than {MAX_DEPTH} levels)"
         ) from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         raise _error(ProblemCode.NOT_A_MAPPING, "the file is empty; a playbook is a mapping", 1)
     lines: dict[Path, int] = {}
