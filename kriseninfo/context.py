@@ -10,6 +10,7 @@ from kriseninfo.incidents.autosave import LagebildSaver, PendingEdits
 from kriseninfo.incidents.service import IncidentService
 from kriseninfo.journal.service import JournalService
 from kriseninfo.options import DB_ENV, Options
+from kriseninfo.playbooks.library import Library
 from kriseninfo.paths import AppPaths, ensure_writable
 from kriseninfo.settings import Settings
 from kriseninfo.storage import migrate
@@ -31,12 +32,14 @@ class AppContext:
     incidents: IncidentService = field(init=False)
     journal: JournalService = field(init=False)
     saver: LagebildSaver = field(init=False)
+    playbooks: Library = field(init=False)
 
     def __post_init__(self) -> None:
         self.users = UserService(self.database, self.clock)
         self.incidents = IncidentService(self.database, self.clock)
         self.journal = JournalService(self.database)
         self.saver = LagebildSaver(self.incidents, PendingEdits(self.paths.pending_edits_file))
+        self.playbooks = Library(self.paths.user_playbook_dir)
 
     def close(self) -> None:
         self.database.dispose()

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from kriseninfo_ui.session import Session
     from kriseninfo_ui.views.journal_view import JournalView
     from kriseninfo_ui.views.lage_view import LageView
+    from kriseninfo_ui.views.playbooks_view import PlaybooksView
     from kriseninfo_ui.views.settings_view import SettingsView
 
 
@@ -41,7 +42,7 @@ class Area:
     SETTINGS = "einstellungen"
 
     ORDER = (LAGE, MELDUNGEN, WARTESCHLANGE, DIALOG, PLAYBOOKS, UEBUNGEN, JOURNAL, SETTINGS)
-    BUILT = frozenset({LAGE, JOURNAL, SETTINGS})
+    BUILT = frozenset({LAGE, PLAYBOOKS, JOURNAL, SETTINGS})
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
     lage_view: LageView
     journal_view: JournalView
+    playbooks_view: PlaybooksView
     settings_view: SettingsView
 
     def __init__(self, parent: QWidget | None = None):
@@ -122,15 +124,18 @@ class MainWindow(QMainWindow):
         # Imported here: the frame above paints before the areas' code is even loaded.
         from kriseninfo_ui.views.journal_view import JournalView
         from kriseninfo_ui.views.lage_view import LageView
+        from kriseninfo_ui.views.playbooks_view import PlaybooksView
         from kriseninfo_ui.views.settings_view import SettingsView
 
         self.session = session
         self.lage_view = LageView(session, self)
         self.journal_view = JournalView(session, self)
+        self.playbooks_view = PlaybooksView(session, self)
         self.settings_view = SettingsView(session, self)
         self.settings_view.language_changed.connect(self.language_requested)
         self.views = {
             Area.LAGE: self.lage_view,
+            Area.PLAYBOOKS: self.playbooks_view,
             Area.JOURNAL: self.journal_view,
             Area.SETTINGS: self.settings_view,
         }
@@ -191,5 +196,6 @@ class MainWindow(QMainWindow):
         # Whatever is typed goes to the database (or the spool) before the window goes.
         if self.session is not None:
             self.lage_view.form.flush()
+            self.playbooks_view.editor.flush()
             self.session.runner.wait_for_done(10_000)
         super().closeEvent(event)

@@ -518,6 +518,106 @@
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
+    <message>
+        <source>Kurzer Beitrag</source>
+        <translation>Short post</translation>
+    </message>
+    <message>
+        <source>Webseite</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>E-Mail / Pressemitteilung</source>
+        <translation>E-mail / press release</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Warnung (CAP)</source>
+        <translation>Alert (CAP)</translation>
+    </message>
+    <message>
+        <source>Deutsch</source>
+        <translation>German</translation>
+    </message>
+    <message>
+        <source>Leichte Sprache</source>
+        <translation>Easy German (Leichte Sprache)</translation>
+    </message>
+    <message>
+        <source>Englisch</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Türkisch</source>
+        <translation>Turkish</translation>
+    </message>
+    <message>
+        <source>Arabisch</source>
+        <translation>Arabic</translation>
+    </message>
+    <message>
+        <source>Ukrainisch</source>
+        <translation>Ukrainian</translation>
+    </message>
+    <message>
+        <source>Russisch</source>
+        <translation>Russian</translation>
+    </message>
+    <message>
+        <source>Frage</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Hinweis</source>
+        <translation>Hint</translation>
+    </message>
+    <message>
+        <source>Gerücht</source>
+        <translation>Rumour</translation>
+    </message>
+    <message>
+        <source>Beschwerde</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Presseanfrage</source>
+        <translation>Press request</translation>
+    </message>
+    <message>
+        <source>Notfall</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Sonstiges</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Betreff / Überschrift</source>
+        <translation>Subject / headline</translation>
+    </message>
+    <message>
+        <source>Schlagzeile</source>
+        <translation>Headline</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Handlungsempfehlung</source>
+        <translation>Instruction</translation>
+    </message>
+    <message>
+        <source>Zeichen</source>
+        <translation>characters</translation>
+    </message>
+    <message>
+        <source>SMS-Teile</source>
+        <translation>SMS segments</translation>
+    </message>
 </context>
 <context>
     <name>NewIncidentDialog</name>
@@ -658,6 +758,356 @@
     <message>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PhasePreview</name>
+    <message>
+        <source>&amp;Phase</source>
+        <translation>&amp;Phase</translation>
+    </message>
+    <message>
+        <source>&amp;Sprache</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Checkliste&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Checklist&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{length} / {maximum} {unit}</source>
+        <translation>{length} / {maximum} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookEditor</name>
+    <message>
+        <source>Playbook als YAML</source>
+        <translation>Playbook as YAML</translation>
+    </message>
+    <message>
+        <source>Mitgelieferte Playbooks sind schreibgeschützt. „Zum Bearbeiten kopieren“ legt eine eigene Kopie an.</source>
+        <translation>Bundled playbooks are read-only. “Copy to edit” makes your own copy.</translation>
+    </message>
+    <message>
+        <source>Änderungen werden beim Tippen geprüft und gespeichert: {path}</source>
+        <translation>Changes are checked and saved as you type: {path}</translation>
+    </message>
+    <message>
+        <source>Wird geprüft und gespeichert …</source>
+        <translation>Checking and saving …</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert: {reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Gespeichert. {errors} Fehler, {warnings} Hinweise.</source>
+        <translation>Saved. {errors} errors, {warnings} warnings.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookTableModel</name>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Freigabe</source>
+        <translation>Approver</translation>
+    </message>
+    <message>
+        <source>Prüfung</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Herkunft</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>mitgeliefert</source>
+        <translation>bundled</translation>
+    </message>
+    <message>
+        <source>eigenes</source>
+        <translation>own</translation>
+    </message>
+    <message>
+        <source>Entwurf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>{who}, {when}</source>
+        <translation>{who}, {when}</translation>
+    </message>
+    <message>
+        <source>{count} Fehler</source>
+        <translation>{count} errors</translation>
+    </message>
+    <message>
+        <source>{count} Hinweise</source>
+        <translation>{count} warnings</translation>
+    </message>
+    <message>
+        <source>in Ordnung</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybooksView</name>
+    <message>
+        <source>Playbooks</source>
+        <translation>Playbooks</translation>
+    </message>
+    <message>
+        <source>Zum &amp;Bearbeiten kopieren</source>
+        <translation>&amp;Copy to edit</translation>
+    </message>
+    <message>
+        <source>&amp;Importieren …</source>
+        <translation>&amp;Import …</translation>
+    </message>
+    <message>
+        <source>E&amp;xportieren …</source>
+        <translation>E&amp;xport …</translation>
+    </message>
+    <message>
+        <source>Textbaustein</source>
+        <translation>Answer snippet</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Zeit</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Absender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Erwartet</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>&amp;Phasen und Texte</source>
+        <translation>&amp;Phases and texts</translation>
+    </message>
+    <message>
+        <source>&amp;Textbausteine</source>
+        <translation>&amp;Answer snippets</translation>
+    </message>
+    <message>
+        <source>Ü&amp;bungs-Einspielungen</source>
+        <translation>&amp;Drill injects</translation>
+    </message>
+    <message>
+        <source>&amp;YAML und Prüfung</source>
+        <translation>&amp;YAML and check</translation>
+    </message>
+    <message>
+        <source>Fragen</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Playbook importieren</source>
+        <translation>Import playbook</translation>
+    </message>
+    <message>
+        <source>Playbooks (*.yaml *.yml)</source>
+        <translation>Playbooks (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Playbook exportieren</source>
+        <translation>Export playbook</translation>
+    </message>
+    <message>
+        <source>Exportiert nach {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <source>Gespeichert als {path}</source>
+        <translation>Saved as {path}</translation>
+    </message>
+    <message>
+        <source>Zeile {line}: </source>
+        <translation>Line {line}: </translation>
+    </message>
+    <message>
+        <source>Playbook nicht importiert</source>
+        <translation>Playbook not imported</translation>
+    </message>
+    <message>
+        <source>Das Playbook hat {count} Fehler und wurde nicht übernommen.</source>
+        <translation>The playbook has {count} errors and was not taken over.</translation>
+    </message>
+    <message>
+        <source>Import abgelehnt: {count} Fehler.</source>
+        <translation>Import refused: {count} errors.</translation>
+    </message>
+    <message>
+        <source>Dateifehler: {reason}</source>
+        <translation>File error: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemList</name>
+    <message>
+        <source>Fehler</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Hinweis</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Zeile {line}</source>
+        <translation>Line {line}</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>Die Datei lässt sich nicht lesen: {reason}</source>
+        <translation>The file cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Die Datei ist zu groß ({size} Bytes, höchstens {limit}).</source>
+        <translation>The file is too large ({size} bytes, at most {limit}).</translation>
+    </message>
+    <message>
+        <source>Die Datei enthält Zeichen, die kein UTF-8 sind.</source>
+        <translation>The file contains characters that are not UTF-8.</translation>
+    </message>
+    <message>
+        <source>YAML-Fehler: {detail}</source>
+        <translation>YAML error: {detail}</translation>
+    </message>
+    <message>
+        <source>Die Datei ist zu tief verschachtelt.</source>
+        <translation>The file is nested too deeply.</translation>
+    </message>
+    <message>
+        <source>Anker und Verweise (&amp;, *) sind in Playbooks nicht erlaubt.</source>
+        <translation>Anchors and aliases (&amp;, *) are not allowed in playbooks.</translation>
+    </message>
+    <message>
+        <source>YAML-Tags wie {tag} sind nicht erlaubt.</source>
+        <translation>YAML tags such as {tag} are not allowed.</translation>
+    </message>
+    <message>
+        <source>Der Schlüssel „{key}“ steht doppelt da.</source>
+        <translation>The key “{key}” appears twice.</translation>
+    </message>
+    <message>
+        <source>Ein Playbook besteht aus Schlüsseln und Werten (id, title, …).</source>
+        <translation>A playbook consists of keys and values (id, title, …).</translation>
+    </message>
+    <message>
+        <source>Unbekannter Schlüssel „{key}“.</source>
+        <translation>Unknown key “{key}”.</translation>
+    </message>
+    <message>
+        <source>„{key}“ fehlt.</source>
+        <translation>“{key}” is missing.</translation>
+    </message>
+    <message>
+        <source>Ungültiger Wert {value}: {reason}</source>
+        <translation>Invalid value {value}: {reason}</translation>
+    </message>
+    <message>
+        <source>Die id „{id}“ kommt zweimal vor.</source>
+        <translation>The id “{id}” is used twice.</translation>
+    </message>
+    <message>
+        <source>Das Beispiel für „{parameter}“ passt nicht zum Typ {type}: {reason}</source>
+        <translation>The example of “{parameter}” does not fit the type {type}: {reason}</translation>
+    </message>
+    <message>
+        <source>Hier fehlt „{field}“.</source>
+        <translation>“{field}” is missing here.</translation>
+    </message>
+    <message>
+        <source>„{field}“ gibt es für {kind} nicht.</source>
+        <translation>{kind} has no “{field}”.</translation>
+    </message>
+    <message>
+        <source>Der Text in der Sprache „{language}“ fehlt.</source>
+        <translation>The text in “{language}” is missing.</translation>
+    </message>
+    <message>
+        <source>Fehler in der Vorlage: {detail}</source>
+        <translation>Error in the template: {detail}</translation>
+    </message>
+    <message>
+        <source>„{name}“ ist kein Parameter dieses Playbooks.</source>
+        <translation>“{name}” is not a parameter of this playbook.</translation>
+    </message>
+    <message>
+        <source>Diese Vorlage verwendet etwas, das nicht erlaubt ist: {construct}</source>
+        <translation>This template uses something that is not allowed: {construct}</translation>
+    </message>
+    <message>
+        <source>Die Vorlage lässt sich mit den Beispielwerten nicht füllen: {reason}</source>
+        <translation>The template cannot be filled with the example values: {reason}</translation>
+    </message>
+    <message>
+        <source>Der Parameter „{parameter}“ wird in keiner Vorlage verwendet.</source>
+        <translation>The parameter “{parameter}” is used by no template.</translation>
+    </message>
+    <message>
+        <source>Zu lang: {length} statt höchstens {maximum} ({unit}).</source>
+        <translation>Too long: {length} instead of at most {maximum} ({unit}).</translation>
+    </message>
+    <message>
+        <source>Es gibt keine Phase „{name}“.</source>
+        <translation>There is no phase “{name}”.</translation>
+    </message>
+    <message>
+        <source>Es gibt keinen Textbaustein „{name}“.</source>
+        <translation>There is no answer snippet “{name}”.</translation>
+    </message>
+    <message>
+        <source>Die Einspielung um {at} steht vor einer früheren.</source>
+        <translation>The inject at {at} comes before an earlier one.</translation>
+    </message>
+    <message>
+        <source>Die Einspielung um {at} liegt nach dem Übungsende ({end}).</source>
+        <translation>The inject at {at} is after the end of the drill ({end}).</translation>
+    </message>
+    <message>
+        <source>„{name}“ ist kein Radius-Parameter (radius_m).</source>
+        <translation>“{name}” is not a radius parameter (radius_m).</translation>
+    </message>
+    <message>
+        <source>Satz mit {words} Wörtern (höchstens {limit}): „{start}“</source>
+        <translation>Sentence of {words} words (at most {limit}): “{start}”</translation>
+    </message>
+    <message>
+        <source>„{word}“ ist Amtsdeutsch. Besser: „{suggestion}“.</source>
+        <translation>“{word}” is officialese. Better: “{suggestion}”.</translation>
+    </message>
+    <message>
+        <source>Meinten Sie „{suggestion}“?</source>
+        <translation>Did you mean “{suggestion}”?</translation>
     </message>
 </context>
 <context>

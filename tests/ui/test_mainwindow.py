@@ -24,9 +24,9 @@ def test_navigation_shows_all_areas_and_enables_only_working_ones(window: MainWi
         "Einstellungen",
     ]
     enabled = [item.text() for item in items if item.flags() & Qt.ItemFlag.ItemIsEnabled]
-    assert enabled == ["Lage", "Einsatztagebuch", "Einstellungen"]
+    assert enabled == ["Lage", "Playbooks", "Einsatztagebuch", "Einstellungen"]
     # Areas that do not exist yet have no page behind them: no fake content.
-    assert window.stack.count() == 3
+    assert window.stack.count() == 4
 
 
 def test_areas_switch_by_click_and_keyboard(window: MainWindow, qtbot: QtBot) -> None:
