@@ -82,6 +82,29 @@ def journal(studio: Studio) -> None:
     studio.save(window, "einsatztagebuch.png")
 
 
+def playbooks(studio: Studio) -> None:
+    """The library with the bundled playbooks, the first one's phase texts rendered."""
+    window = studio.window
+    window.show_area(Area.PLAYBOOKS)
+    view = window.playbooks_view
+    wait_until(lambda: view.model.rowCount() > 0, "the playbook library")
+    row = next(
+        (
+            r
+            for r in range(view.model.rowCount())
+            if view.model.entry_at(r).id == "bombenentschaerfung"
+        ),
+        0,
+    )
+    view.table.selectRow(row)
+    view.preview.phase.setCurrentIndex(min(1, view.preview.phase.count() - 1))
+    wait_until(lambda: view.preview.checklist.text() != "", "the phase preview")
+    studio.save(window, "playbooks.png")
+    view.tabs.setCurrentWidget(view.editor)
+    studio.save(window, "playbook-yaml.png")
+    view.tabs.setCurrentWidget(view.preview)
+
+
 def settings(studio: Studio) -> None:
     window = studio.window
     window.show_area(Area.SETTINGS)

@@ -41,6 +41,7 @@ def shoot(app: QApplication, data_dir: Path, outdir: Path) -> None:
         scenes.lage(studio, seeded.real_id, "lage.png")
         scenes.journal(studio)
         scenes.settings(studio)
+        scenes.playbooks(studio)
         scenes.lage(studio, seeded.drill_id, "lage-uebung.png")
         scenes.new_incident(studio)
         scenes.login(studio)

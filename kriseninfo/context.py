@@ -10,8 +10,8 @@ from kriseninfo.incidents.autosave import LagebildSaver, PendingEdits
 from kriseninfo.incidents.service import IncidentService
 from kriseninfo.journal.service import JournalService
 from kriseninfo.options import DB_ENV, Options
-from kriseninfo.playbooks.library import Library
 from kriseninfo.paths import AppPaths, ensure_writable
+from kriseninfo.playbooks.library import Library
 from kriseninfo.settings import Settings
 from kriseninfo.storage import migrate
 from kriseninfo.storage.database import Database

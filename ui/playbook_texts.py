@@ -102,6 +102,10 @@ def problem_text(problem: Problem) -> str:
     if "unit" in values:
         values["unit"] = unit_name(values["unit"])
     text = texts[code].format_map(values)
+    if p.get("quote"):
+        text += " " + QCoreApplication.translate(
+            "Problems", 'Setzen Sie den Text in Anführungszeichen, z. B. "Frage: Antwort?".'
+        )
     suggestion = p.get("suggestion")
     if suggestion and code is not ProblemCode.BEAMTENDEUTSCH:
         text += " " + QCoreApplication.translate("Problems", "Meinten Sie „{suggestion}“?").format(

@@ -13,7 +13,7 @@ from kriseninfo.errors import KriseninfoError
 from kriseninfo.playbooks.check import check_file
 from kriseninfo.playbooks.library import Library, bundled_dir
 from kriseninfo.playbooks.problems import ProblemCode
-from kriseninfo.playbooks.render import coerce, render_message
+from kriseninfo.playbooks.render import coerce, render_message, values_from_examples
 from kriseninfo.playbooks.schema import ChannelKind, Language, json_schema
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
@@ -108,7 +108,7 @@ def render(
             fail(f"--set needs NAME=VALUE, got {assignment!r}")
         raw[name.strip()] = value
     try:
-        values = coerce(result.playbook, raw)
+        values = {**values_from_examples(result.playbook), **coerce(result.playbook, raw)}
         fields = render_message(
             result.playbook, phase, ChannelKind(channel), Language(language), values
         )

@@ -138,6 +138,10 @@ def _schema_problem(error: ErrorDetails, document: Document) -> Problem:
         choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",")]
         suggestion = _nearest(given, [c for c in choices if c]) or ""
     hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+    quote = kind == "string_type" and isinstance(given, dict | int | float | bool)
+    if quote:
+        # `Frage: Antwort?` or a bare 112 is read as a mapping or a number, not as text.
+        hint = '; put the text in quotes, e.g. "…"'
     what = "key" if key_error else "value"
     return Problem(
         ProblemCode.INVALID_VALUE,
@@ -145,7 +149,12 @@ def _schema_problem(error: ErrorDetails, document: Document) -> Problem:
         f"invalid {what} {_short(given)}: {error['msg']}{hint}",
         path,
         line,
-        {"value": _short(given), "reason": error["msg"], "suggestion": suggestion},
+        {
+            "value": _short(given),
+            "reason": error["msg"],
+            "suggestion": suggestion,
+            "quote": "yes" if quote else "",
+        },
     )
 
 
@@ -398,11 +407,47 @@ class _Checker:
                     loc = (*base, language.value)
                     self._template_fields(kind, template.model_dump(exclude_none=True), loc)
                     for field, source in template.model_dump(exclude_none=True).items():
-                        text = self._render(source, context, (*loc, field))
-                        if text is None:
-                            continue
-                        self._limit(kind, field, text, (*loc, field))
-                        self._plain(text, language, (*loc, field))
+                        self._text(source, context, (*loc, field), language, kind, field)
+
+    def _text(
+        self,
+        source: str,
+        context: dict[str, Any],
+        loc: PathT,
+        language: Language,
+        kind: ChannelKind | None = None,
+        field: str = "text",
+    ) -> None:
+        """Render with every example, then once more without the optional parameters:
+        an empty optional field must still give a sound text that fits."""
+        text = self._render(source, context, loc)
+        if text is None:
+            return
+        variants = [text]
+        optional = {p.id for p in self.playbook.parameters if not p.required}
+        used = templates.parse(source).names & optional
+        if used:
+            reduced = {k: v for k, v in context.items() if k not in used}
+            try:
+                variants.append(templates.render(source, reduced))
+            except (
+                templates.UndefinedError,
+                templates.SecurityError,
+                TypeError,
+                ValueError,
+            ) as exc:
+                names = ", ".join(sorted(used))
+                self.add(
+                    ProblemCode.TEMPLATE_FAILED,
+                    loc,
+                    f"template fails when the optional parameter(s) {names} are empty: "
+                    f"{exc}; guard them with {{% if … is defined %}}",
+                    reason=f"{names}: {exc}",
+                )
+        for variant in dict.fromkeys(variants):
+            if kind is not None:
+                self._limit(kind, field, variant, loc)
+            self._plain(variant, language, loc)
 
     def _languages(self, by_language: dict[Language, Any], loc: PathT) -> None:
         for language in REQUIRED_LANGUAGES:
@@ -481,9 +526,7 @@ class _Checker:
             base: PathT = ("answers", index, "texts")
             self._languages(answer.texts, base)
             for language, source in answer.texts.items():
-                text = self._render(source, values, (*base, language.value))
-                if text is not None:
-                    self._plain(text, language, (*base, language.value))
+                self._text(source, values, (*base, language.value), language)
 
     def _cap(self, values: dict[str, Any]) -> None:
         cap = self.playbook.cap

@@ -11,7 +11,8 @@ from kriseninfo.playbooks.schema import Language
 
 MAX_WORDS = {Language.DE: 20, Language.LEICHTE_SPRACHE: 14}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+_WORD = re.compile(r"\w[\w'’:.,/-]*", re.UNICODE)  # "14:30" and "201-0" are one word each
+_URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def long_sentences(text: str, language: Language) -> list[LongSentence]:
     if limit is None:
         return []
     found = []
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in _SENTENCE_END.split(_URL.sub("Link", text)):
         words = _WORD.findall(sentence)
         if len(words) > limit:
             found.append(LongSentence(len(words), limit, " ".join(words[:6]) + " …"))

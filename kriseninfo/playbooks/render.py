@@ -61,7 +61,8 @@ def render_message(
     language: Language,
     values: dict[str, Any],
 ) -> list[RenderedField]:
-    """Every field of one message; missing values are an error naming the parameter."""
+    """Every field of one message rendered with exactly `values`: an optional parameter
+    left out stays out (never replaced by its example); a required one missing is an error."""
     phase = playbook.phase(phase_id)
     if phase is None:
         raise KriseninfoError(ErrorCode.NOT_FOUND, f"no phase '{phase_id}'", {"field": "phase"})
@@ -72,7 +73,7 @@ def render_message(
             f"phase '{phase_id}' has no {kind.value} text in {language.value}",
             {"field": "channel"},
         )
-    context = {**values_from_examples(playbook), **values}
+    context = dict(values)
     extras = playbook.channels.get(kind)
     context["hashtags"] = " ".join(extras.hashtags) if extras else ""
     context["link"] = _render(extras.link, context) if extras and extras.link else ""

@@ -1106,6 +1106,10 @@
         <translation>“{word}” is officialese. Better: “{suggestion}”.</translation>
     </message>
     <message>
+        <source>Setzen Sie den Text in Anführungszeichen, z. B. "Frage: Antwort?".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Meinten Sie „{suggestion}“?</source>
         <translation>Did you mean “{suggestion}”?</translation>
     </message>

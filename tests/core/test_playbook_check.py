@@ -232,3 +232,12 @@ def test_example_values_are_typed() -> None:
 def test_cap_radius_must_be_a_radius_parameter() -> None:
     text = minimal().replace("radius_parameter: radius", "radius_parameter: ort")
     assert ProblemCode.CAP_PARAMETER in codes(check(text))
+
+
+def test_optional_parameters_must_be_guarded() -> None:
+    """An empty optional field must still give a text: `{% if x is defined %}` is needed."""
+    text = minimal().replace("{% if hinweis is defined %}{{ hinweis }}{% endif %}", "{{ hinweis }}")
+    (problem,) = check(text).errors
+    assert problem.code is ProblemCode.TEMPLATE_FAILED
+    assert "hinweis" in problem.params["reason"]
+    assert problem.path == "phases[0].messages.web_long.de.text"
