@@ -1107,7 +1107,7 @@
     </message>
     <message>
         <source>Setzen Sie den Text in Anführungszeichen, z. B. "Frage: Antwort?".</source>
-        <translation type="unfinished" />
+        <translation>Put the text in quotes, e.g. "Question: answer?".</translation>
     </message>
     <message>
         <source>Meinten Sie „{suggestion}“?</source>
