@@ -837,6 +837,10 @@
         <translation>Origin</translation>
     </message>
     <message>
+        <source>Freigegeben von {who}</source>
+        <translation>Approved by {who}</translation>
+    </message>
+    <message>
         <source>mitgeliefert</source>
         <translation>bundled</translation>
     </message>
@@ -847,10 +851,6 @@
     <message>
         <source>Entwurf</source>
         <translation>Draft</translation>
-    </message>
-    <message>
-        <source>{who}, {when}</source>
-        <translation>{who}, {when}</translation>
     </message>
     <message>
         <source>{count} Fehler</source>
@@ -970,6 +970,10 @@
 </context>
 <context>
     <name>ProblemList</name>
+    <message>
+        <source>Keine Fehler und keine Hinweise.</source>
+        <translation>No errors and no warnings.</translation>
+    </message>
     <message>
         <source>Fehler</source>
         <translation>Error</translation>

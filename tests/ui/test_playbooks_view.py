@@ -41,7 +41,7 @@ def test_library_lists_the_playbook_with_its_state(playbook_window: MainWindow) 
         "Sonstige",
         "1.2",
         "Deutsch, Leichte Sprache, Englisch",
-        "Pressestelle, 01.10.2026",
+        "01.10.2026",
         "in Ordnung",
         "mitgeliefert",
     ]
@@ -79,6 +79,7 @@ def test_bundled_is_read_only_until_copied(
     view = playbook_window.playbooks_view
     assert view.editor.text.isReadOnly()
     assert "schreibgeschützt" in view.editor.hint.text()
+    assert view.editor.problems.item(0).text() == "Keine Fehler und keine Hinweise."
     view.duplicate_button.click()
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)
     qtbot.waitUntil(lambda: view.model.entry_at(view.table.currentIndex().row()).bundled is False)
@@ -105,7 +106,8 @@ def test_editor_checks_and_saves_as_you_type(
     cursor.movePosition(cursor.MoveOperation.EndOfBlock)
     editor.setTextCursor(cursor)
     type_text(editor, "x")
-    qtbot.waitUntil(lambda: view.editor.problems.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: "Zeile" in view.editor.problems.item(0).text(), timeout=5000)
+    assert view.editor.problems.count() == 1
     shown = view.editor.problems.item(0).text()
     assert f"Zeile {line + 1}" in shown and "sonstige" in shown and "Fehler" in shown
     assert "kind: sonstigex" in (tmp_path / "own" / "testlage-kopie.yaml").read_text()

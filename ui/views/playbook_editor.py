@@ -42,6 +42,9 @@ class ProblemList(QListWidget):
 
     def show_problems(self, problems: list[Problem]) -> None:
         self.clear()
+        if not problems:
+            item = QListWidgetItem(self.tr("Keine Fehler und keine Hinweise."), self)
+            item.setData(Qt.ItemDataRole.UserRole, 0)
         for problem in problems:
             kind = self.tr("Fehler") if problem.severity is Severity.ERROR else self.tr("Hinweis")
             where = self.tr("Zeile {line}").format(line=problem.line) if problem.line else ""

@@ -61,6 +61,11 @@ class PlaybookTableModel(QAbstractTableModel):
             return self._cell(entry, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5 and entry.result.errors:
             return QBrush(PROBLEM_COLOUR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            book = entry.result.playbook
+            if index.column() == 4 and book is not None and book.release is not None:
+                return self.tr("Freigegeben von {who}").format(who=book.release.approved_by)
+            return str(entry.path)
         return None
 
     def _cell(self, entry: Entry, column: int) -> str:
@@ -81,9 +86,7 @@ class PlaybookTableModel(QAbstractTableModel):
             return ", ".join(language_name(language) for language in book.languages)
         if book.release is None:
             return self.tr("Entwurf")
-        return self.tr("{who}, {when}").format(
-            who=book.release.approved_by, when=book.release.approved_at.strftime("%d.%m.%Y")
-        )
+        return book.release.approved_at.strftime("%d.%m.%Y")
 
     def _state(self, entry: Entry) -> str:
         errors, warnings = len(entry.result.errors), len(entry.result.warnings)
