@@ -41,7 +41,7 @@ def test_library_lists_the_playbook_with_its_state(playbook_window: MainWindow) 
         "Sonstige",
         "1.2",
         "Deutsch, Leichte Sprache, Englisch",
-        "01.10.2026",
+        "01.10.2026 · Pressestelle",
         "in Ordnung",
         "mitgeliefert",
     ]

@@ -86,7 +86,7 @@ class PlaybookTableModel(QAbstractTableModel):
             return ", ".join(language_name(language) for language in book.languages)
         if book.release is None:
             return self.tr("Entwurf")
-        return book.release.approved_at.strftime("%d.%m.%Y")
+        return f"{book.release.approved_at:%d.%m.%Y} · {book.release.approved_by}"
 
     def _state(self, entry: Entry) -> str:
         errors, warnings = len(entry.result.errors), len(entry.result.warnings)
