@@ -105,10 +105,8 @@ def action_name(action: str) -> str:
 
 def journal_field_name(field: str) -> str:
     """Journal lines name Lagebild fields by key; show the form's label instead."""
-    try:
+    if field in {member.value for member in LagebildField}:
         return field_label(LagebildField(field))
-    except ValueError:
-        pass
     others = {
         "status": QCoreApplication.translate("Names", "Status"),
         "pin": QCoreApplication.translate("Names", "PIN"),

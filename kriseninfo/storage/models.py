@@ -16,7 +16,7 @@ from kriseninfo.storage.types import UTCDateTime
 
 
 class Base(DeclarativeBase):
-    pass
+    """The declarative base every Kriseninfo row derives from."""
 
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:
