@@ -57,6 +57,7 @@ def shut_down(console: Console) -> None:
     if console.window is not None:
         console.window.close()
     console.runner.wait_for_done(10_000)
+    console.background.wait_for_done(10_000)
     if console.context is not None:
         console.context.close()
         console.context = None

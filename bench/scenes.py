@@ -42,7 +42,10 @@ class Studio:
         return self.console.context
 
     def save(self, widget: QWidget, name: str) -> None:
-        wait_until(lambda: not self.console.runner.busy, "the worker to finish")
+        wait_until(
+            lambda: not (self.console.runner.busy or self.console.background.busy),
+            "the workers to finish",
+        )
         target = self.outdir / name
         if not widget.grab().save(str(target), "PNG"):
             raise OSError(f"cannot write {target}")

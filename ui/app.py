@@ -89,6 +89,7 @@ class Console:
         self.translations.install(language)
         install_exception_hook()
         self.runner = TaskRunner(app)
+        self.background = TaskRunner(app)
         self.context: AppContext | None = None
         self.window: MainWindow | None = None
 
@@ -267,7 +268,14 @@ class Console:
 
     def attach(self, window: MainWindow, person: Person) -> None:
         assert self.context is not None
-        window.attach(Session(context=self.context, person=person, runner=self.runner))
+        window.attach(
+            Session(
+                context=self.context,
+                person=person,
+                runner=self.runner,
+                background=self.background,
+            )
+        )
         window.lage_view.form.retry_pending()
 
     def show_main_window(self, person: Person) -> MainWindow:
@@ -283,6 +291,7 @@ class Console:
             self.window.deleteLater()
             self.window = None
         self.runner.wait_for_done()
+        self.background.wait_for_done()
         self.translations.install("de")
         if self.context is not None:
             self.context.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -193,9 +193,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Whatever is typed goes to the database (or the spool) before the window goes.
+        # Whatever is typed goes to the database (or the spool) before the window goes,
+        # and no refresh or retry timer may reach the database after it.
         if self.session is not None:
             self.lage_view.form.flush()
             self.playbooks_view.editor.flush()
+        for timer in self.findChildren(QTimer):
+            timer.stop()
+        if self.session is not None:
             self.session.runner.wait_for_done(10_000)
+            self.session.background.wait_for_done(10_000)
         super().closeEvent(event)

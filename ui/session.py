@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 class Session:
     context: AppContext
     person: Person
+    #: The database worker: saves and reads, one after another, in order.
     runner: TaskRunner
+    #: Slow work that must never hold up a save (checking playbooks, files).
+    background: TaskRunner
 
     @property
     def clock(self) -> Clock:

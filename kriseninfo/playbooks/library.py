@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -39,9 +40,9 @@ class Library:
         self.bundled = bundled or bundled_dir()
 
     def entries(self) -> list[Entry]:
-        """Every playbook file, bundled first, each checked."""
-        found = [Entry(p, True, check_file(p, bundled=True)) for p in _files(self.bundled)]
-        found += [Entry(p, False, check_file(p)) for p in _files(self.user_dir)]
+        """Every playbook file, bundled first, each checked (again only if it changed)."""
+        found = [Entry(p, True, _checked(p, True)) for p in _files(self.bundled)]
+        found += [Entry(p, False, _checked(p, False)) for p in _files(self.user_dir)]
         return found
 
     def duplicate(self, entry: Entry, new_id: str | None = None) -> Path:
@@ -97,6 +98,27 @@ class PlaybookRejected(Exception):
     def __init__(self, result: CheckResult):
         super().__init__(f"{len(result.errors)} errors")
         self.result = result
+
+
+_CACHE: dict[tuple[Path, bool], tuple[tuple[int, int], CheckResult]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _checked(path: Path, bundled: bool) -> CheckResult:
+    """A file's check result, computed again only when the file changed (size or mtime)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return check_file(path, bundled=bundled)
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    with _CACHE_LOCK:
+        cached = _CACHE.get((path, bundled))
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    result = check_file(path, bundled=bundled)
+    with _CACHE_LOCK:
+        _CACHE[(path, bundled)] = (stamp, result)
+    return result
 
 
 def _files(folder: Path) -> list[Path]:

@@ -133,7 +133,7 @@ class PlaybookEditor(QWidget):
         if path is None:
             return
         library = self._session.context.playbooks
-        self._session.runner.run(lambda: library.save_text(path, text), self._saved)
+        self._session.background.run(lambda: library.save_text(path, text), self._saved)
 
     def _saved(self, result: CheckResult | None, error: BaseException | None) -> None:
         if isinstance(error, KriseninfoError):

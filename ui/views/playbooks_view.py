@@ -120,7 +120,7 @@ class PlaybooksView(QWidget):
     # -- loading ------------------------------------------------------------------------------
     def reload(self, select: Path | None = None) -> None:
         self._select_after_load = select or (self._entry.path if self._entry else None)
-        self._session.runner.run(self._session.context.playbooks.entries, self._on_loaded)
+        self._session.background.run(self._session.context.playbooks.entries, self._on_loaded)
 
     def _on_loaded(self, entries: list[Entry] | None, error: BaseException | None) -> None:
         if self._report(error) or entries is None:
@@ -179,7 +179,7 @@ class PlaybooksView(QWidget):
         if entry is None:
             return
         library = self._session.context.playbooks
-        self._session.runner.run(lambda: library.duplicate(entry), self._on_written)
+        self._session.background.run(lambda: library.duplicate(entry), self._on_written)
 
     def choose_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -190,7 +190,7 @@ class PlaybooksView(QWidget):
 
     def import_file(self, source: Path) -> None:
         library = self._session.context.playbooks
-        self._session.runner.run(lambda: library.import_file(source), self._on_written)
+        self._session.background.run(lambda: library.import_file(source), self._on_written)
 
     def choose_export(self) -> None:
         if self._entry is None:
@@ -208,7 +208,7 @@ class PlaybooksView(QWidget):
         entry, library = self._entry, self._session.context.playbooks
         if entry is None:
             return
-        self._session.runner.run(
+        self._session.background.run(
             lambda: library.export(entry, target),
             lambda _r, error: (
                 self._report(error)
