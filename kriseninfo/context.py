@@ -38,10 +38,11 @@ class AppContext:
         self.users = UserService(self.database, self.clock)
         self.incidents = IncidentService(self.database, self.clock)
         self.journal = JournalService(self.database)
-        self.saver = LagebildSaver(self.incidents, PendingEdits(self.paths.pending_edits_file))
+        self.saver = LagebildSaver(self.incidents, PendingEdits(self.paths.pending_dir))
         self.playbooks = Library(self.paths.user_playbook_dir)
 
     def close(self) -> None:
+        self.saver.close()
         self.database.dispose()
 
 

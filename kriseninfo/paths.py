@@ -47,8 +47,9 @@ class AppPaths:
         return self.config_dir / "settings.json"
 
     @property
-    def pending_edits_file(self) -> Path:
-        return self.data_dir / "pending-edits.jsonl"
+    def pending_dir(self) -> Path:
+        """Edits on their way to the database (see incidents.autosave)."""
+        return self.data_dir / "pending"
 
     @property
     def user_playbook_dir(self) -> Path:

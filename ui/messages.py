@@ -5,6 +5,28 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from kriseninfo.errors import ErrorCode, KriseninfoError
+from kriseninfo.journal.records import Break, BreakKind
+
+
+def break_text(found: Break) -> str:
+    """Why the Einsatztagebuch's chain does not hold, in words for people."""
+    texts = {
+        BreakKind.MISSING: QCoreApplication.translate("Messages", "ein Eintrag fehlt"),
+        BreakKind.REPEATED: QCoreApplication.translate("Messages", "ein Eintrag steht doppelt"),
+        BreakKind.UNLINKED: QCoreApplication.translate(
+            "Messages", "der Eintrag passt nicht zum vorigen"
+        ),
+        BreakKind.ALTERED: QCoreApplication.translate(
+            "Messages", "der Inhalt wurde nachträglich geändert"
+        ),
+        BreakKind.HEAD_MISSING: QCoreApplication.translate(
+            "Messages", "der Abschluss der Kette fehlt"
+        ),
+        BreakKind.TAIL_MISSING: QCoreApplication.translate(
+            "Messages", "die letzten Einträge fehlen"
+        ),
+    }
+    return texts[found.kind]
 
 
 def error_text(error: KriseninfoError) -> str:
@@ -67,9 +89,23 @@ def error_text(error: KriseninfoError) -> str:
             "Der Eintrag wurde nicht gefunden; vielleicht hat ihn jemand anderes geändert.",
         )
     if code is ErrorCode.INVALID_INPUT:
-        return QCoreApplication.translate("Messages", "Die Eingabe ist ungültig: {detail}").format(
-            detail=error.detail
-        )
+        return _invalid_input(error.params.get("field", ""))
     return QCoreApplication.translate(
         "Messages", "Die Datenbank meldet einen Fehler: {detail}"
     ).format(detail=error.detail)
+
+
+def _invalid_input(field: str) -> str:
+    texts = {
+        "name": QCoreApplication.translate("Messages", "Bitte geben Sie einen Namen ein."),
+        "title": QCoreApplication.translate("Messages", "Bitte geben Sie einen Titel ein."),
+        "role": QCoreApplication.translate(
+            "Messages", "Die erste Person muss die Rolle Leitung haben."
+        ),
+        "active": QCoreApplication.translate(
+            "Messages", "Sie können sich nicht selbst deaktivieren."
+        ),
+    }
+    return texts.get(
+        field, QCoreApplication.translate("Messages", "Diese Eingabe ist nicht gültig.")
+    )

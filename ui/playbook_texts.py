@@ -94,6 +94,9 @@ def problem_text(problem: Problem) -> str:
         ProblemCode.SENTENCE_TOO_LONG: QCoreApplication.translate(
             "Problems", "Satz mit {words} Wörtern (höchstens {limit}): „{start}“"
         ),
+        ProblemCode.CHECK_FAILED: QCoreApplication.translate(
+            "Problems", "Die Prüfung ist gescheitert: {reason}"
+        ),
         ProblemCode.BEAMTENDEUTSCH: QCoreApplication.translate(
             "Problems", "„{word}“ ist Amtsdeutsch. Besser: „{suggestion}“."
         ),

@@ -43,7 +43,7 @@ class OptionalDateTimeEdit(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._enabled = QCheckBox(self.tr("gesetzt"), self)
+        self._enabled = QCheckBox(self.tr("Uhrzeit angeben"), self)
         self._edit = QDateTimeEdit(self)
         self._edit.setDisplayFormat("dd.MM.yyyy HH:mm")
         self._edit.setCalendarPopup(True)
@@ -64,7 +64,7 @@ class OptionalDateTimeEdit(QWidget):
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
         self._edit.setAccessibleName(name)
-        self._enabled.setAccessibleName(name + " " + self.tr("gesetzt"))
+        self._enabled.setAccessibleName(name + " " + self.tr("Uhrzeit angeben"))
 
     def value(self) -> datetime | None:
         if not self._enabled.isChecked():

@@ -84,7 +84,7 @@ class IncidentService:
         """Store one field; an unchanged value writes nothing."""
         value = _normalise(field, value)
         with self._db.session() as session:
-            incident = _load(session, incident_id)
+            incident = _load(session, incident_id, for_update=True)
             if incident.status is not IncidentStatus.OPEN:
                 raise KriseninfoError(
                     ErrorCode.INCIDENT_CLOSED,
@@ -116,7 +116,7 @@ class IncidentService:
     def _set_status(self, incident_id: int, status: IncidentStatus, by: Actor) -> IncidentSnapshot:
         now = self._clock()
         with self._db.session() as session:
-            incident = _load(session, incident_id)
+            incident = _load(session, incident_id, for_update=True)
             if incident.status is status:
                 return _snapshot(incident)
             old = incident.status
@@ -168,8 +168,10 @@ def _check_length(field: LagebildField, value: str) -> None:
         )
 
 
-def _load(session: Session, incident_id: int) -> Incident:
-    incident = session.get(Incident, incident_id)
+def _load(session: Session, incident_id: int, for_update: bool = False) -> Incident:
+    """The row; `for_update` locks it (PostgreSQL) so the journal's old value is the real one
+    and a close at another console cannot slip between reading and writing."""
+    incident = session.get(Incident, incident_id, with_for_update=for_update)
     if incident is None:
         raise KriseninfoError(ErrorCode.NOT_FOUND, f"incident {incident_id} not found")
     return incident

@@ -31,7 +31,7 @@ def export_csv(journal_lines: Iterable[JournalLine], out: IO[str]) -> int:
             [
                 line.seq,
                 line.recorded_at.isoformat(timespec="seconds"),
-                line.user_name,
+                _csv_safe(line.user_name),
                 "" if line.incident_id is None else line.incident_id,
                 line.action,
                 line.field,

@@ -12,7 +12,7 @@ from kriseninfo.domain import SYSTEM, Actor
 from kriseninfo.journal.actions import Action
 from kriseninfo.journal.chain import GENESIS_HASH, EntryContent, entry_hash
 from kriseninfo.journal.export import export_csv
-from kriseninfo.journal.records import Break, JournalLine, VerifyResult
+from kriseninfo.journal.records import Break, BreakKind, JournalLine, VerifyResult
 from kriseninfo.storage.models import JournalEntry, JournalHead
 
 __all__ = [
@@ -108,24 +108,22 @@ def verify(session: Session) -> VerifyResult:
     for row in rows:
         count += 1
         if row.seq != expected_seq:
-            missing = f"line {expected_seq} missing" if row.seq > expected_seq else "repeated"
-            return VerifyResult(count, Break(expected_seq, f"{missing} (found {row.seq})"))
+            kind = BreakKind.MISSING if row.seq > expected_seq else BreakKind.REPEATED
+            return VerifyResult(count, Break(expected_seq, kind, f"found {row.seq}"))
         if row.prev_hash != prev_hash:
-            return VerifyResult(count, Break(row.seq, "does not link to the line before"))
+            return VerifyResult(count, Break(row.seq, BreakKind.UNLINKED))
         recomputed = entry_hash(_content(row), row.prev_hash)
         if recomputed != row.hash:
-            return VerifyResult(count, Break(row.seq, "content was altered"))
+            return VerifyResult(count, Break(row.seq, BreakKind.ALTERED))
         prev_hash = row.hash
         expected_seq += 1
     head = session.get(JournalHead, 1)
     last_seq = expected_seq - 1
     if head is None:
-        return VerifyResult(count, Break(last_seq + 1, "journal head is missing"))
+        return VerifyResult(count, Break(last_seq + 1, BreakKind.HEAD_MISSING))
     if head.seq != last_seq or head.hash != prev_hash:
-        return VerifyResult(
-            count,
-            Break(last_seq + 1, f"lines {last_seq + 1}..{head.seq} missing at the end"),
-        )
+        detail = f"{last_seq + 1}..{head.seq}"
+        return VerifyResult(count, Break(last_seq + 1, BreakKind.TAIL_MISSING, detail))
     return VerifyResult(count, None)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -21,12 +22,38 @@ class JournalLine:
     hash: str
 
 
+class BreakKind(enum.StrEnum):
+    MISSING = "missing"
+    REPEATED = "repeated"
+    UNLINKED = "unlinked"
+    ALTERED = "altered"
+    HEAD_MISSING = "head_missing"
+    TAIL_MISSING = "tail_missing"
+
+
+BREAK_REASONS = {
+    BreakKind.MISSING: "line missing",
+    BreakKind.REPEATED: "line repeated",
+    BreakKind.UNLINKED: "does not link to the line before",
+    BreakKind.ALTERED: "content was altered",
+    BreakKind.HEAD_MISSING: "journal head is missing",
+    BreakKind.TAIL_MISSING: "lines missing at the end",
+}
+
+
 @dataclass(frozen=True)
 class Break:
     """The first place where the chain does not hold."""
 
     seq: int
-    reason: str
+    kind: BreakKind
+    detail: str = ""
+
+    @property
+    def reason(self) -> str:
+        """English, for the command line and logs; the console words it from `kind`."""
+        text = BREAK_REASONS[self.kind]
+        return f"{text} ({self.detail})" if self.detail else text
 
 
 @dataclass(frozen=True)

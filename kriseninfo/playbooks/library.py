@@ -3,6 +3,7 @@ duplicating, importing and exporting. Nothing is accepted without a full check."
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
@@ -13,8 +14,10 @@ from pathlib import Path
 
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.playbooks.check import CheckResult, check_bytes, check_file
+from kriseninfo.playbooks.problems import Problem, ProblemCode, Severity
 
 SUFFIXES = (".yaml", ".yml")
+log = logging.getLogger(__name__)
 
 
 def bundled_dir() -> Path:
@@ -115,7 +118,17 @@ def _checked(path: Path, bundled: bool) -> CheckResult:
         cached = _CACHE.get((path, bundled))
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    result = check_file(path, bundled=bundled)
+    try:
+        result = check_file(path, bundled=bundled)
+    except Exception as exc:  # one broken file must never hide the others
+        log.exception("checking %s failed", path)
+        failure = Problem(
+            ProblemCode.CHECK_FAILED,
+            Severity.ERROR,
+            f"the check failed: {exc}",
+            params={"reason": str(exc)},
+        )
+        result = CheckResult(None, [failure])
     with _CACHE_LOCK:
         _CACHE[(path, bundled)] = (stamp, result)
     return result

@@ -45,6 +45,7 @@ class ProblemCode(enum.StrEnum):
     CAP_PARAMETER = "cap_parameter"
     SENTENCE_TOO_LONG = "sentence_too_long"
     BEAMTENDEUTSCH = "beamtendeutsch"
+    CHECK_FAILED = "check_failed"
 
 
 @dataclass(frozen=True)

@@ -92,14 +92,7 @@ def render_message(
 def _render(source: str, context: dict[str, Any]) -> str:
     try:
         return templates.render(source, context)
-    except (
-        templates.TemplateSyntaxError,
-        templates.TemplateUnsafe,
-        templates.SecurityError,
-        templates.UndefinedError,
-        TypeError,
-        ValueError,
-    ) as exc:
+    except Exception as exc:  # a template's failure is the input's fault, never a crash
         raise KriseninfoError(
             ErrorCode.INVALID_INPUT, f"template cannot be rendered: {exc}", {"field": "template"}
         ) from exc

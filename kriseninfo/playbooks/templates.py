@@ -61,7 +61,6 @@ _ALLOWED_NODES: tuple[type[nodes.Node], ...] = (
     nodes.Sub,
     nodes.Div,
     nodes.FloorDiv,
-    nodes.Mod,
     nodes.Filter,
     nodes.Test,
     nodes.Getitem,
@@ -96,9 +95,32 @@ class _Sandbox(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+def _replace(value: Any, old: Any, new: Any, count: int | None = None) -> str:
+    """`replace` that refuses to grow a text beyond MAX_OUTPUT before it does."""
+    text, before, after = str(value), str(old), str(new)
+    times = text.count(before) if before else len(text) + 1
+    if count is not None:
+        times = min(times, max(count, 0))
+    if len(text) + times * (len(after) - len(before)) > MAX_OUTPUT:
+        raise SecurityError(f"replace would make the text longer than {MAX_OUTPUT} characters")
+    return text.replace(before, after, -1 if count is None else count)
+
+
+def _join(value: Any, separator: Any = "") -> str:
+    """`join` that refuses to build a text beyond MAX_OUTPUT before it does."""
+    items = [str(item) for item in value]
+    glue = str(separator)
+    size = sum(map(len, items)) + max(len(items) - 1, 0) * len(glue)
+    if size > MAX_OUTPUT:
+        raise SecurityError(f"join would make a text longer than {MAX_OUTPUT} characters")
+    return glue.join(items)
+
+
 def environment() -> SandboxedEnvironment:
     env = _Sandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
     env.globals.clear()  # no range, lipsum, cycler, joiner, namespace, dict
+    env.filters["replace"] = _replace
+    env.filters["join"] = _join
     return env
 
 
@@ -107,9 +129,13 @@ _ENV = environment()
 
 def parse(source: str) -> ParsedTemplate:
     """Check syntax and the allowed constructs; raises TemplateSyntaxError / TemplateUnsafe."""
-    tree = _ENV.parse(source)
+    try:
+        tree = _ENV.parse(source)
+        found = list(_walk(tree))
+    except RecursionError:
+        raise TemplateUnsafe("brackets nested this deeply", 1) from None
     names: set[str] = set()
-    for node in _walk(tree):
+    for node in found:
         if not isinstance(node, _ALLOWED_NODES):
             raise TemplateUnsafe(_describe(node), node.lineno)
         if isinstance(node, nodes.Name):
@@ -176,6 +202,7 @@ def _describe(node: nodes.Node) -> str:
         "Extends": "{% extends %}",
         "Block": "{% block %}",
         "Pow": "the ** operator",
+        "Mod": "the % operator",
     }
     name = type(node).__name__
     return names.get(name, f"'{name}'")

@@ -126,7 +126,18 @@ def _create_engine(url: URL) -> Engine:
     return create_engine(
         url,
         pool_pre_ping=True,
-        connect_args={"connect_timeout": 5, "application_name": "kriseninfo"},
+        connect_args={
+            "connect_timeout": 5,
+            "application_name": "kriseninfo",
+            # A silently dropped network must fail a save within seconds (the edit waits
+            # in the spool), not hang the worker for minutes.
+            "keepalives": 1,
+            "keepalives_idle": 5,
+            "keepalives_interval": 2,
+            "keepalives_count": 3,
+            "tcp_user_timeout": 10_000,
+            "options": "-c statement_timeout=15000 -c lock_timeout=10000",
+        },
     )
 
 

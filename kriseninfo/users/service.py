@@ -116,7 +116,9 @@ class UserService:
         if not by.may_manage_people:
             raise KriseninfoError(ErrorCode.PERMISSION_DENIED, "only Leitung may manage people")
         if target_id == by.id and not active:
-            raise KriseninfoError(ErrorCode.INVALID_INPUT, "you cannot deactivate yourself")
+            raise KriseninfoError(
+                ErrorCode.INVALID_INPUT, "you cannot deactivate yourself", {"field": "active"}
+            )
         with self._db.session() as session:
             user = session.get(User, target_id)
             if user is None:

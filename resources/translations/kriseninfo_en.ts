@@ -213,6 +213,22 @@
         <source>Lage wieder ö&amp;ffnen</source>
         <translation>Re&amp;open incident</translation>
     </message>
+    <message>
+        <source>Lage abschließen?</source>
+        <translation>Close the incident?</translation>
+    </message>
+    <message>
+        <source>„{title}“ abschließen? Das Lagebild ist danach an allen Konsolen schreibgeschützt, bis jemand die Lage wieder öffnet.</source>
+        <translation>Close “{title}”? The situation report is then read-only at every console until someone reopens the incident.</translation>
+    </message>
+    <message>
+        <source>Abschließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>LagebildForm</name>
@@ -222,8 +238,8 @@
         <translation>Saving …</translation>
     </message>
     <message>
-        <source>Nicht gespeichert: {error}</source>
-        <translation>Not saved: {error}</translation>
+        <source>Nicht gespeichert: unerwarteter Fehler. Ihre Eingabe liegt im Zwischenspeicher; Details stehen im Protokoll.</source>
+        <translation>Not saved: unexpected error. Your input is kept in the spool; the log has the details.</translation>
     </message>
     <message>
         <source>Gespeichert um {time}</source>
@@ -300,6 +316,30 @@
 <context>
     <name>Messages</name>
     <message>
+        <source>ein Eintrag fehlt</source>
+        <translation>an entry is missing</translation>
+    </message>
+    <message>
+        <source>ein Eintrag steht doppelt</source>
+        <translation>an entry appears twice</translation>
+    </message>
+    <message>
+        <source>der Eintrag passt nicht zum vorigen</source>
+        <translation>the entry does not fit the one before</translation>
+    </message>
+    <message>
+        <source>der Inhalt wurde nachträglich geändert</source>
+        <translation>its content was changed afterwards</translation>
+    </message>
+    <message>
+        <source>der Abschluss der Kette fehlt</source>
+        <translation>the end of the chain is missing</translation>
+    </message>
+    <message>
+        <source>die letzten Einträge fehlen</source>
+        <translation>the last entries are missing</translation>
+    </message>
+    <message>
         <source>Kriseninfo kann im Datenordner {path} nicht schreiben. Bitte prüfen Sie die Berechtigungen oder wählen Sie mit --data-dir einen anderen Ordner.</source>
         <translation>Kriseninfo cannot write to the data folder {path}. Please check the permissions or choose another folder with --data-dir.</translation>
     </message>
@@ -348,8 +388,24 @@
         <translation>The entry was not found; perhaps someone else changed it.</translation>
     </message>
     <message>
-        <source>Die Eingabe ist ungültig: {detail}</source>
-        <translation>The input is invalid: {detail}</translation>
+        <source>Bitte geben Sie einen Namen ein.</source>
+        <translation>Please enter a name.</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie einen Titel ein.</source>
+        <translation>Please enter a title.</translation>
+    </message>
+    <message>
+        <source>Die erste Person muss die Rolle Leitung haben.</source>
+        <translation>The first person must have the role Head of staff.</translation>
+    </message>
+    <message>
+        <source>Sie können sich nicht selbst deaktivieren.</source>
+        <translation>You cannot deactivate yourself.</translation>
+    </message>
+    <message>
+        <source>Diese Eingabe ist nicht gültig.</source>
+        <translation>This input is not valid.</translation>
     </message>
     <message>
         <source>Die Datenbank meldet einen Fehler: {detail}</source>
@@ -673,8 +729,8 @@
 <context>
     <name>OptionalDateTimeEdit</name>
     <message>
-        <source>gesetzt</source>
-        <translation>set</translation>
+        <source>Uhrzeit angeben</source>
+        <translation>Set a time</translation>
     </message>
     <message>
         <source>Jetzt</source>
@@ -1106,6 +1162,10 @@
         <translation>Sentence of {words} words (at most {limit}): “{start}”</translation>
     </message>
     <message>
+        <source>Die Prüfung ist gescheitert: {reason}</source>
+        <translation>The check failed: {reason}</translation>
+    </message>
+    <message>
         <source>„{word}“ ist Amtsdeutsch. Besser: „{suggestion}“.</source>
         <translation>“{word}” is officialese. Better: “{suggestion}”.</translation>
     </message>
@@ -1198,6 +1258,18 @@
     <message>
         <source>Bitte wählen Sie zuerst eine Person aus.</source>
         <translation>Please select a person first.</translation>
+    </message>
+    <message>
+        <source>{name} deaktivieren? Die Person kann sich dann nicht mehr anmelden.</source>
+        <translation>Deactivate {name}? They can then no longer sign in.</translation>
+    </message>
+    <message>
+        <source>{name} wieder aktivieren?</source>
+        <translation>Activate {name} again?</translation>
+    </message>
+    <message>
+        <source>Person ändern</source>
+        <translation>Change person</translation>
     </message>
     <message>
         <source>Die beiden neuen PINs stimmen nicht überein.</source>

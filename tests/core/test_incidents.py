@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import threading
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from kriseninfo.context import AppContext
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.lagebild import LagebildField, LagebildWarning, warnings
+from kriseninfo.incidents.service import IncidentService
 from kriseninfo.journal import journal
 from kriseninfo.storage.models import IncidentKind, IncidentMode, IncidentStatus
 from kriseninfo.users.service import Person
@@ -131,3 +134,35 @@ def test_lagebild_warnings(context: AppContext, leitung: Person) -> None:
         LagebildField.TITLE: LagebildWarning.TITLE_EMPTY,
         LagebildField.NEXT_UPDATE_AT: LagebildWarning.NEXT_UPDATE_PAST,
     }
+
+
+def test_same_field_from_two_consoles_keeps_old_and_new_consistent(
+    context: AppContext, leitung: Person
+) -> None:
+    """Each journal line's old value is exactly the value the line before it wrote."""
+    incident = context.incidents.create(
+        "A", IncidentKind.SONSTIGE, IncidentMode.REAL, leitung.actor
+    )
+    consoles = [IncidentService(context.database, context.clock) for _ in range(2)]
+
+    def write(service: IncidentService, name: str) -> None:
+        for i in range(25):
+            service.set_field(incident.id, LagebildField.LOCATION, f"{name} {i}", leitung.actor)
+
+    threads = [
+        threading.Thread(target=write, args=(s, n)) for s, n in zip(consoles, "AB", strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    with context.database.session() as session:
+        changes = [
+            line
+            for line in journal.lines(session, incident_id=incident.id)
+            if line.field == "location"
+        ]
+    assert len(changes) == 50
+    for before, after in itertools.pairwise(changes):
+        assert after.old_value == before.new_value
+    assert context.incidents.get(incident.id).location == changes[-1].new_value

@@ -134,7 +134,9 @@ def test_generated_documents_never_crash(document: object) -> None:
     raw = yaml.safe_dump(document, allow_unicode=True).encode("utf-8")
     result = check_bytes(raw)
     assert isinstance(result, CheckResult)
-    assert result.playbook is None or not result.errors or result.problems
+    # Either it is a playbook, or it says why not, with a message for every problem.
+    assert result.playbook is not None or result.errors
+    assert all(problem.message for problem in result.problems)
 
 
 @settings(max_examples=150, deadline=None)

@@ -241,3 +241,35 @@ def test_optional_parameters_must_be_guarded() -> None:
     assert problem.code is ProblemCode.TEMPLATE_FAILED
     assert "hinweis" in problem.params["reason"]
     assert problem.path == "phases[0].messages.web_long.de.text"
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "{{ '%0999999999d' % 1 }}",
+        "{{ ort | replace('a', '" + "a" * 200 + "') | replace('a', '" + "a" * 200 + "')"
+        " | replace('a', '" + "a" * 200 + "') }}",
+        "{{ " + "(" * 400 + "1" + ")" * 400 + " }}",
+        "{{ radius / 0 }}",
+        "{{ radius // 0 }}",
+    ],
+)
+def test_memory_and_recursion_attacks_are_reported(attack: str) -> None:
+    """Each of these once crashed the check or ran it out of memory; now they are problems."""
+    text = minimal().replace("Es besteht Gefahr.", attack.replace('"', '\\"'), 1)
+    result = check(text)
+    assert not result.ok
+    assert codes(result) & {
+        ProblemCode.TEMPLATE_UNSAFE,
+        ProblemCode.TEMPLATE_FAILED,
+        ProblemCode.TEMPLATE_SYNTAX,
+    }
+
+
+def test_division_by_zero_without_the_optional_parameter_is_reported() -> None:
+    text = minimal().replace(
+        "{% if hinweis is defined %}{{ hinweis }}{% endif %}",
+        "{{ radius / (0 if hinweis is defined else 0) }}",
+    )
+    assert ProblemCode.TEMPLATE_FAILED in codes(check(text))

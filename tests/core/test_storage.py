@@ -21,7 +21,7 @@ from kriseninfo.storage import migrate
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import Base, IncidentKind, IncidentMode, Role
 from kriseninfo.storage.recovery import move_aside
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, spooled
 from tests.support.pgserver import PostgresServer
 
 FUTURE = Path(__file__).parent / "migrations_future"
@@ -132,13 +132,13 @@ def test_disk_full_keeps_the_edit_and_saves_it_later(tmp_path: Path, clock: Fake
     )
     assert result.error is not None and result.error.code is ErrorCode.DISK_FULL
     assert result.pending == 1
-    assert ctx.paths.pending_edits_file.exists()
+    assert spooled(ctx.paths) == 1
 
     event.remove(ctx.database.engine, "connect", cap)
     ctx.database.engine.dispose()
     assert ctx.saver.flush().saved
     assert ctx.incidents.get(incident.id).what_happened == long_text
-    assert not ctx.paths.pending_edits_file.exists()
+    assert spooled(ctx.paths) == 0
     ctx.close()
 
 
@@ -211,11 +211,13 @@ def test_postgres_outage_keeps_edits_and_replays_them_after_restart(
         result = ctx.saver.save(edit)
         assert result.error is not None and result.error.code is ErrorCode.DB_UNREACHABLE
         assert result.error.params["port"] == str(pg_server.port)
-        # The program "crashes" here: a new saver reads the spool from disk.
-        again = LagebildSaver(ctx.incidents, PendingEdits(options.paths().pending_edits_file))
+        # The console ends here with the edit still waiting; the next one takes it over.
+        ctx.saver.close()
+        again = LagebildSaver(ctx.incidents, PendingEdits(options.paths().pending_dir))
         assert again.pending == 1
     finally:
         pg_server.start()
     assert again.flush().saved
+    again.close()
     assert ctx.incidents.get(incident.id).location == "Hafenstraße"
     ctx.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from kriseninfo.context import AppContext
@@ -123,6 +123,17 @@ def test_closed_incident_is_read_only_until_reopened(
     incident = _incident(window, core, seeded, qtbot)
     view = window.lage_view
     assert view.status_button.text() == "Lage &abschließen"
+
+    def answer(button_text: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "confirmClose"
+        assert "Großbrand Hafen" in box.text()
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(0, lambda: answer("Abbrechen"))
+    view.status_button.click()
+    assert core.incidents.get(incident.id).is_open  # cancelled: nothing happened
+    QTimer.singleShot(0, lambda: answer("Abschließen"))
     view.status_button.click()
     qtbot.waitUntil(lambda: not core.incidents.get(incident.id).is_open)
     qtbot.waitUntil(lambda: view.form.incident is not None and not view.form.incident.is_open)

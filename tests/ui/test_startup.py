@@ -145,7 +145,7 @@ def test_unreachable_server_is_retried_until_it_answers(
     assert "Neuer Versuch in" in seen[0]
 
 
-@pytest.mark.logs_warnings
+@pytest.mark.logs_critical
 def test_unexpected_error_shows_german_dialog_with_details(
     window: MainWindow, qtbot: QtBot, qapp: QApplication
 ) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from kriseninfo.errors import KriseninfoError
 from kriseninfo.incidents.lagebild import IncidentSnapshot
 from kriseninfo.journal.records import JournalLine, VerifyResult
-from kriseninfo_ui.messages import error_text
+from kriseninfo_ui.messages import break_text, error_text
 from kriseninfo_ui.session import Session
 from kriseninfo_ui.views.journal_model import JournalTableModel
 
@@ -33,6 +33,7 @@ class JournalView(QWidget):
         self._session = session
         self._incident: IncidentSnapshot | None = None
         self._loading = False
+        self._generation = 0
         self.model = JournalTableModel()
         self.table = QTableView(self)
         self.table.setObjectName("journalTable")
@@ -86,6 +87,8 @@ class JournalView(QWidget):
             self.restart()
 
     def restart(self) -> None:
+        """Start the list over; a read still under way for the old list is discarded."""
+        self._generation += 1
         self.model.clear()
         self.load_more()
 
@@ -98,16 +101,16 @@ class JournalView(QWidget):
         if self._loading:
             return
         self._loading = True
-        incident_id, after = self._filter(), self.model.last_seq
+        generation, incident_id, after = self._generation, self._filter(), self.model.last_seq
         service = self._session.context.journal
-
-        def read() -> tuple[int | None, list[JournalLine]]:
-            return incident_id, service.lines(incident_id, after_seq=after)
-
-        self._session.runner.run(read, self._on_loaded)
+        self._session.runner.run(
+            lambda: service.lines(incident_id, after_seq=after),
+            lambda lines, error: self._on_loaded(generation, lines, error),
+            owner=self,
+        )
 
     def _on_loaded(
-        self, result: tuple[int | None, list[JournalLine]] | None, error: BaseException | None
+        self, generation: int, lines: list[JournalLine] | None, error: BaseException | None
     ) -> None:
         self._loading = False
         if isinstance(error, KriseninfoError):
@@ -115,10 +118,9 @@ class JournalView(QWidget):
             return
         if error is not None:
             raise error
-        assert result is not None
-        incident_id, lines = result
-        if incident_id != self._filter():
-            self.restart()  # the filter changed while reading
+        assert lines is not None
+        if generation != self._generation:
+            self.load_more()  # the list was started over while reading
             return
         fresh = [line for line in lines if line.seq > self.model.last_seq]
         at_bottom = (
@@ -153,7 +155,7 @@ class JournalView(QWidget):
                 self.tr(
                     "Achtung: Das Einsatztagebuch wurde verändert. Erster "
                     "beschädigter Eintrag: Nr. {seq} ({reason})."
-                ).format(seq=result.first_break.seq, reason=result.first_break.reason)
+                ).format(seq=result.first_break.seq, reason=break_text(result.first_break))
             )
         self.result.style().polish(self.result)
 
@@ -172,6 +174,7 @@ class JournalView(QWidget):
         self._session.runner.run(
             lambda: service.export_csv(target, incident_id),
             lambda count, error: self._on_exported(target, count, error),
+            owner=self,
         )
 
     def _on_exported(self, target: Path, count: int | None, error: BaseException | None) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -215,11 +216,31 @@ class LageView(QWidget):
         incident = self.form.incident
         if incident is None:
             return
+        if incident.is_open and not self.confirm_close(incident):
+            return
         self.form.flush()
         service = self._session.context.incidents
         actor = self._session.person.actor
         action = service.close if incident.is_open else service.reopen
         self._session.runner.run(lambda: action(incident.id, actor), self._on_status_changed)
+
+    def confirm_close(self, incident: IncidentSnapshot) -> bool:
+        """Closing makes the Lagebild read-only for everyone: ask once."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Lage abschließen?"),
+            self.tr(
+                "„{title}“ abschließen? Das Lagebild ist danach an allen Konsolen "
+                "schreibgeschützt, bis jemand die Lage wieder öffnet."
+            ).format(title=incident.title),
+            parent=self,
+        )
+        box.setObjectName("confirmClose")
+        close = box.addButton(self.tr("Abschließen"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("Abbrechen"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is close
 
     def _on_status_changed(
         self, incident: IncidentSnapshot | None, error: BaseException | None

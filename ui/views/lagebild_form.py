@@ -51,6 +51,10 @@ class LagebildForm(QWidget):
         self._session = session
         self._incident: IncidentSnapshot | None = None
         self._dirty: set[LagebildField] = set()
+        # Fields whose edit left the window but is not confirmed stored yet; a refresh
+        # from the database must not put the old value back over them.
+        self._unconfirmed: set[LagebildField] = set()
+        self._in_flight = 0
         self._widgets: dict[LagebildField, FieldWidget] = {}
         self._warnings: dict[LagebildField, QLabel] = {}
         self._debouncer = Debouncer(self._save_dirty, parent=self)
@@ -139,6 +143,7 @@ class LagebildForm(QWidget):
         self._debouncer.flush_now()
         self._incident = snapshot
         self._dirty.clear()
+        self._unconfirmed.clear()
         if not self._retry.isActive():
             self._status.clear()
         for field in LagebildField:
@@ -151,7 +156,7 @@ class LagebildForm(QWidget):
             return
         self._incident = snapshot
         for field in LagebildField:
-            if field in self._dirty or self._is_editing(field):
+            if field in self._dirty or field in self._unconfirmed or self._is_editing(field):
                 continue
             if self._read(field) != snapshot.value(field):
                 self._write(field, snapshot.value(field))
@@ -196,9 +201,6 @@ class LagebildForm(QWidget):
         self._debouncer.touch()
         self._status.setText(self.tr("Wird gespeichert …"))
 
-    def has_unsaved(self) -> bool:
-        return bool(self._dirty) or self._session.context.saver.pending > 0
-
     def flush(self) -> None:
         """Save what is waiting for the debounce now (focus change, switch, close)."""
         self._debouncer.flush_now()
@@ -211,7 +213,9 @@ class LagebildForm(QWidget):
         saver = self._session.context.saver
         for field in sorted(self._dirty, key=lambda f: list(LagebildField).index(f)):
             edit = FieldEdit(incident.id, field, self._read(field), actor)
+            self._in_flight += 1
             self._session.runner.run(lambda e=edit: saver.save(e), self._on_saved)
+        self._unconfirmed |= self._dirty
         self._dirty.clear()
         self._show_warnings()
 
@@ -220,15 +224,24 @@ class LagebildForm(QWidget):
         saver = self._session.context.saver
         if saver.pending == 0:
             return
+        self._in_flight += 1
         self._session.runner.run(saver.flush, self._on_saved)
 
     def _on_saved(self, result: SaveResult | None, error: BaseException | None) -> None:
+        self._in_flight -= 1
         if error is not None:
             log.error("saving the Lagebild failed", exc_info=error)
-            self._status.setText(self.tr("Nicht gespeichert: {error}").format(error=error))
+            self._status.setText(
+                self.tr(
+                    "Nicht gespeichert: unerwarteter Fehler. Ihre Eingabe liegt im "
+                    "Zwischenspeicher; Details stehen im Protokoll."
+                )
+            )
             self.save_finished.emit(-1, error)
             return
         assert result is not None
+        if result.pending == 0 and self._in_flight == 0:
+            self._unconfirmed.clear()
         if result.error is not None:
             self._report_problem(result)
         else:

@@ -133,9 +133,15 @@ class PlaybookEditor(QWidget):
         if path is None:
             return
         library = self._session.context.playbooks
-        self._session.background.run(lambda: library.save_text(path, text), self._saved)
+        self._session.background.run(
+            lambda: library.save_text(path, text),
+            lambda result, error: self._saved(path, result, error),
+            owner=self,
+        )
 
-    def _saved(self, result: CheckResult | None, error: BaseException | None) -> None:
+    def _saved(self, path: Path, result: CheckResult | None, error: BaseException | None) -> None:
+        if path != self._path:
+            return  # another playbook is open by now; its own check is on screen
         if isinstance(error, KriseninfoError):
             self.status.setText(error_text(error))
             return

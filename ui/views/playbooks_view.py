@@ -214,6 +214,7 @@ class PlaybooksView(QWidget):
                 self._report(error)
                 or self.message.setText(self.tr("Exportiert nach {path}").format(path=str(target)))
             ),
+            owner=self,
         )
 
     def _on_written(self, path: Path | None, error: BaseException | None) -> None:

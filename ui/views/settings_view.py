@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -151,10 +152,19 @@ class SettingsView(QWidget):
             self.people_message.setText(self.tr("Bitte wählen Sie zuerst eine Person aus."))
             return
         person: Person = item.data(Qt.ItemDataRole.UserRole)
+        question = (
+            self.tr("{name} deaktivieren? Die Person kann sich dann nicht mehr anmelden.")
+            if person.active
+            else self.tr("{name} wieder aktivieren?")
+        ).format(name=person.name)
+        answer = QMessageBox.question(self, self.tr("Person ändern"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         users, me = self._session.context.users, self._session.person
         self._session.runner.run(
             lambda: users.set_active(person.id, not person.active, me),
             lambda _p, error: self._report(error, self.people_message) or self.reload_people(),
+            owner=self,
         )
 
     def _change_pin(self) -> None:
