@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
+
+from kriseninfo.files import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +88,5 @@ class Settings:
         self._save()
 
     def _save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=self.path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(self._values, handle, indent=2, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.path)
+        data = json.dumps(self._values, indent=2, sort_keys=True).encode("utf-8")
+        write_atomic(self.path, data)

@@ -30,10 +30,6 @@ class Debouncer(QObject):
         self._timer.timeout.connect(self._flush)
         self._since_first = QElapsedTimer()
 
-    @property
-    def pending(self) -> bool:
-        return self._timer.isActive()
-
     def touch(self) -> None:
         if not self._timer.isActive():
             self._since_first.start()

@@ -21,6 +21,7 @@ from filelock import FileLock, Timeout
 
 from kriseninfo.domain import Actor
 from kriseninfo.errors import KriseninfoError
+from kriseninfo.files import write_atomic
 from kriseninfo.incidents.lagebild import (
     FieldValue,
     LagebildField,
@@ -115,13 +116,7 @@ class PendingEdits:
 
     def replace(self, edits: list[FieldEdit]) -> None:
         """Write the waiting edits durably (the file is replaced atomically)."""
-        tmp = self.path.with_suffix(".tmp")
-        with tmp.open("w", encoding="utf-8") as handle:
-            for edit in edits:
-                handle.write(edit.to_json() + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.path)
+        write_atomic(self.path, "".join(edit.to_json() + "\n" for edit in edits).encode("utf-8"))
 
     def reject(self, edit: FieldEdit, reason: str) -> None:
         """Keep an edit the database refused for good, for a person to look at."""

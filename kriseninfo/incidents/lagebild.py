@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from kriseninfo.domain import IncidentKind, IncidentMode, IncidentStatus
+from kriseninfo.validation import is_phone, is_url
 
 
 class FieldType(enum.Enum):
@@ -96,17 +96,13 @@ class LagebildWarning(enum.StrEnum):
     NEXT_UPDATE_PAST = "next_update_past"
 
 
-_PHONE = re.compile(r"^\+?[0-9][0-9 /()\-]{3,40}$")
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
-
-
 def warnings(snapshot: IncidentSnapshot, now: datetime) -> dict[LagebildField, LagebildWarning]:
     found: dict[LagebildField, LagebildWarning] = {}
     if not snapshot.title.strip():
         found[LagebildField.TITLE] = LagebildWarning.TITLE_EMPTY
-    if snapshot.hotline.strip() and not _PHONE.fullmatch(snapshot.hotline.strip()):
+    if snapshot.hotline.strip() and not is_phone(snapshot.hotline):
         found[LagebildField.HOTLINE] = LagebildWarning.HOTLINE_INVALID
-    if snapshot.web_link.strip() and not _URL.fullmatch(snapshot.web_link.strip()):
+    if snapshot.web_link.strip() and not is_url(snapshot.web_link):
         found[LagebildField.WEB_LINK] = LagebildWarning.WEB_LINK_INVALID
     if snapshot.is_open and snapshot.next_update_at and snapshot.next_update_at < now:
         found[LagebildField.NEXT_UPDATE_AT] = LagebildWarning.NEXT_UPDATE_PAST

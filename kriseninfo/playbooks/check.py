@@ -4,20 +4,17 @@ injects, and plain language. Each problem names its line and field."""
 
 from __future__ import annotations
 
-import difflib
 import re
-import types
-import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic import ValidationError
 
 from kriseninfo.playbooks import limits, plain, templates
 from kriseninfo.playbooks.problems import Problem, ProblemCode, Severity, sorted_problems
+from kriseninfo.playbooks.render import values_from_examples
 from kriseninfo.playbooks.schema import (
     GERMAN,
     REQUIRED_LANGUAGES,
@@ -28,15 +25,13 @@ from kriseninfo.playbooks.schema import (
     Playbook,
     parse_offset,
 )
+from kriseninfo.playbooks.schema_errors import PathT, dotted, nearest, schema_problem
 from kriseninfo.playbooks.yamlfile import MAX_BYTES, Document, YamlProblem, load
+from kriseninfo.validation import PHONE, URL
 
 RESERVED_NAMES = frozenset({"hashtags", "link"})
 MAX_STREETS = 200
 _TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
-_PHONE = re.compile(r"^\+?[0-9][0-9 /()\-]{3,40}$")
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
-
-PathT = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -97,121 +92,10 @@ def check_document(document: Document, bundled: bool = False) -> CheckResult:
     try:
         playbook = Playbook.model_validate(document.data)
     except ValidationError as exc:
-        problems = [_schema_problem(error, document) for error in exc.errors()]
+        problems = [schema_problem(error, document) for error in exc.errors()]
         return CheckResult(None, sorted_problems(problems))
     checker = _Checker(playbook, document, bundled)
     return CheckResult(playbook, sorted_problems(checker.run()))
-
-
-# -- schema errors -----------------------------------------------------------------------
-
-
-def _schema_problem(error: ErrorDetails, document: Document) -> Problem:
-    loc = tuple(error["loc"])
-    key_error = bool(loc) and loc[-1] == "[key]"
-    if key_error:
-        loc = loc[:-1]
-    path = _dotted(loc)
-    line = document.line_of(loc)
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        suggestion = _nearest(key, _fields_at(loc[:-1]))
-        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
-        return Problem(
-            ProblemCode.UNKNOWN_KEY,
-            Severity.ERROR,
-            f"unknown key '{key}'{hint}",
-            path,
-            line,
-            {"key": key, "suggestion": suggestion or ""},
-        )
-    if kind == "missing":
-        key = str(loc[-1])
-        return Problem(
-            ProblemCode.MISSING_KEY, Severity.ERROR, f"'{key}' is missing", path, line, {"key": key}
-        )
-    given = error.get("input")
-    expected = str((error.get("ctx") or {}).get("expected", ""))
-    suggestion = ""
-    if kind == "enum" and isinstance(given, str):
-        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",")]
-        suggestion = _nearest(given, [c for c in choices if c]) or ""
-    hint = f"; did you mean '{suggestion}'?" if suggestion else ""
-    quote = kind == "string_type" and isinstance(given, dict | int | float | bool)
-    if quote:
-        # `Frage: Antwort?` or a bare 112 is read as a mapping or a number, not as text.
-        hint = '; put the text in quotes, e.g. "…"'
-    what = "key" if key_error else "value"
-    return Problem(
-        ProblemCode.INVALID_VALUE,
-        Severity.ERROR,
-        f"invalid {what} {_short(given)}: {error['msg']}{hint}",
-        path,
-        line,
-        {
-            "value": _short(given),
-            "reason": error["msg"],
-            "suggestion": suggestion,
-            "quote": "yes" if quote else "",
-        },
-    )
-
-
-def _fields_at(loc: PathT) -> list[str]:
-    """The keys a mapping at `loc` may have, found by walking the schema's types."""
-    current: Any = Playbook
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            field = current.model_fields.get(str(part))
-            if field is None:
-                return []
-            current = field.annotation
-        elif typing.get_origin(current) in (list, dict):
-            current = typing.get_args(current)[-1]
-        else:
-            return []
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    if typing.get_origin(current) is dict:
-        key_type = typing.get_args(current)[0]
-        if isinstance(key_type, type) and issubclass(key_type, str) and key_type is not str:
-            return [member.value for member in key_type]  # type: ignore[attr-defined]
-    return []
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Optional[X] → X, Annotated[X, …] → X."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            options = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(options) != 1:
-                return annotation
-            annotation = options[0]
-        else:
-            return annotation
-
-
-def _nearest(word: str, choices: Iterable[str]) -> str | None:
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return found[0] if found else None
-
-
-def _dotted(loc: PathT) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "…"
 
 
 # -- meaning -------------------------------------------------------------------------------
@@ -229,7 +113,7 @@ class _Checker:
     def run(self) -> list[Problem]:
         self._duplicates()
         self._parameters()
-        values = self._example_values()
+        values = values_from_examples(self.playbook)
         self._phases(values)
         self._answers(values)
         self._cap(values)
@@ -255,7 +139,7 @@ class _Checker:
                 code,
                 Severity.WARNING if warning else Severity.ERROR,
                 message,
-                _dotted(loc),
+                dotted(loc),
                 line,
                 {k: str(v) for k, v in params.items()},
             )
@@ -302,9 +186,6 @@ class _Checker:
                     reason=reason,
                 )
 
-    def _example_values(self) -> dict[str, Any]:
-        return {p.id: p.example for p in self.playbook.parameters}
-
     def _channel_values(self, kind: ChannelKind, values: dict[str, Any]) -> dict[str, Any]:
         extras = self.playbook.channels.get(kind)
         link = ""
@@ -342,7 +223,7 @@ class _Checker:
         if undeclared:
             declared = [p.id for p in self.playbook.parameters]
             for name in undeclared:
-                suggestion = _nearest(name, declared) or ""
+                suggestion = nearest(name, declared) or ""
                 hint = f"; did you mean '{suggestion}'?" if suggestion else ""
                 self.add(
                     ProblemCode.TEMPLATE_UNDECLARED,
@@ -542,7 +423,7 @@ class _Checker:
         for index, inject in enumerate(self.playbook.injects):
             loc: PathT = ("injects", index)
             if inject.phase is not None and inject.phase not in phases:
-                suggestion = _nearest(inject.phase, phases) or ""
+                suggestion = nearest(inject.phase, phases) or ""
                 self.add(
                     ProblemCode.INJECT_PHASE_UNKNOWN,
                     (*loc, "phase"),
@@ -552,7 +433,7 @@ class _Checker:
                 )
             answer = inject.expect.answer
             if answer is not None and answer not in answers:
-                suggestion = _nearest(answer, answers) or ""
+                suggestion = nearest(answer, answers) or ""
                 self.add(
                     ProblemCode.INJECT_ANSWER_UNKNOWN,
                     (*loc, "expect", "answer"),
@@ -615,8 +496,8 @@ def _example_problem(parameter: Parameter) -> str:
         return "expected text"
     patterns = {
         ParameterType.TIME: (_TIME, "expected a time like 14:30"),
-        ParameterType.PHONE: (_PHONE, "expected a phone number"),
-        ParameterType.URL: (_URL, "expected a link starting with https://"),
+        ParameterType.PHONE: (PHONE, "expected a phone number"),
+        ParameterType.URL: (URL, "expected a link starting with https://"),
     }
     if kind in patterns:
         pattern, reason = patterns[kind]

@@ -4,15 +4,14 @@ duplicating, importing and exporting. Nothing is accepted without a full check."
 from __future__ import annotations
 
 import logging
-import os
 import shutil
-import tempfile
 import threading
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from kriseninfo.errors import ErrorCode, KriseninfoError
+from kriseninfo.files import write_atomic
 from kriseninfo.playbooks.check import CheckResult, check_bytes, check_file
 from kriseninfo.playbooks.problems import Problem, ProblemCode, Severity
 
@@ -54,7 +53,7 @@ class Library:
         target = self._free_name(new_id or f"{entry.id}-kopie")
         if new_id is not None:
             raw = _replace_id(raw, entry.id, new_id)
-        _write_atomic(target, raw)
+        write_atomic(target, raw)
         return target
 
     def import_file(self, source: Path) -> Path:
@@ -71,7 +70,7 @@ class Library:
         if not result.ok or result.playbook is None:
             raise PlaybookRejected(result)
         target = self._free_name(result.playbook.id)
-        _write_atomic(target, raw)
+        write_atomic(target, raw)
         return target
 
     def export(self, entry: Entry, target: Path) -> None:
@@ -82,7 +81,7 @@ class Library:
         if self.bundled in path.parents:
             raise KriseninfoError(ErrorCode.PERMISSION_DENIED, "bundled playbooks are read-only")
         raw = text.encode("utf-8")
-        _write_atomic(path, raw)
+        write_atomic(path, raw)
         return check_bytes(raw)
 
     def _free_name(self, stem: str) -> Path:
@@ -147,13 +146,3 @@ def _replace_id(raw: bytes, old: str, new: str) -> bytes:
             lines[index] = f"id: {new}\n"
             break
     return "".join(lines).encode("utf-8")
-
-
-def _write_atomic(target: Path, raw: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".playbook-", dir=target.parent)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(raw)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, target)

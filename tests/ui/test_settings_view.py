@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kriseninfo.context import AppContext
-from kriseninfo.settings import LANGUAGE
+from kriseninfo.settings import LANGUAGE, LAST_USER
 from kriseninfo.storage.models import Role
 from kriseninfo.users.service import Person
 from kriseninfo_ui.app import Console
@@ -52,6 +52,7 @@ def test_leitung_adds_a_person(window: MainWindow, core: AppContext, qtbot: QtBo
     assert [p.name for p in core.users.list()] == ["Anna Adler", "Cem Çelik"]
     assert core.users.list()[1].role is Role.FREIGABE
     assert "Cem Çelik – Freigabe" in [view.people.item(i).text() for i in range(2)]
+    assert core.settings.get(LAST_USER) != "Cem Çelik"  # adding is not signing in
 
 
 def test_editor_cannot_manage_people(

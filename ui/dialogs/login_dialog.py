@@ -41,6 +41,9 @@ def pin_edit(parent: QWidget) -> QLineEdit:
 
 
 class _PersonDialog(QDialog):
+    #: Whether the person this dialog yields becomes the remembered one of this console.
+    remember_person = True
+
     """Shared frame: a form, an error line, OK/Cancel; the check runs on the worker.
 
     Texts use one explicit translation context: PySide's `self.tr()` picks the
@@ -80,7 +83,7 @@ class _PersonDialog(QDialog):
         if error is not None:
             raise error
         self.person = person
-        if person is not None:
+        if person is not None and self.remember_person:
             self.context.settings.set(LAST_USER, person.name)
         self.accept()
 
@@ -171,6 +174,8 @@ class FirstPersonDialog(_PersonDialog):
 class AddPersonDialog(_PersonDialog):
     """A Leitung adds a colleague with a role and a first PIN."""
 
+    remember_person = False  # adding someone does not make them the one working here
+
     def __init__(
         self, context: AppContext, runner: TaskRunner, by: Person, parent: QWidget | None = None
     ):
@@ -215,14 +220,3 @@ class AddPersonDialog(_PersonDialog):
         self.buttons.setEnabled(False)
         users = self.context.users
         self.runner.run(lambda: users.create(name, role, pin, by), self._done)
-
-    def _done(self, person: Person | None, error: BaseException | None) -> None:
-        # Adding someone must not make them the remembered person of this console.
-        self.buttons.setEnabled(True)
-        if isinstance(error, KriseninfoError):
-            self.error.setText(error_text(error))
-            return
-        if error is not None:
-            raise error
-        self.person = person
-        self.accept()
