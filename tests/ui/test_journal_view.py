@@ -110,3 +110,10 @@ def test_export_to_an_unwritable_place_says_so(
     blocker.write_text("x")
     window.journal_view.export_to(blocker / "tagebuch.csv")
     qtbot.waitUntil(lambda: "Export fehlgeschlagen" in window.journal_view.result.text())
+
+
+def test_journal_model_passes_qt_model_checks(
+    window: MainWindow, core: AppContext, seeded: Person, qtbot: QtBot, qtmodeltester: object
+) -> None:
+    _prepare(window, core, seeded, qtbot)
+    qtmodeltester.check(window.journal_view.model)  # type: ignore[attr-defined]

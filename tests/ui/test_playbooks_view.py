@@ -137,3 +137,9 @@ def test_import_refuses_broken_and_takes_good(
     target = tmp_path / "export.yaml"
     view.export_to(target)
     qtbot.waitUntil(lambda: target.exists())
+
+
+def test_library_model_passes_qt_model_checks(
+    playbook_window: MainWindow, qtmodeltester: object
+) -> None:
+    qtmodeltester.check(playbook_window.playbooks_view.model)  # type: ignore[attr-defined]

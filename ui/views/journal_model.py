@@ -5,65 +5,52 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from kriseninfo.incidents.lagebild import FieldType, LagebildField, from_journal_text
 from kriseninfo.journal.records import JournalLine
 from kriseninfo_ui.names import action_name, journal_field_name
+from kriseninfo_ui.views.table_model import Index, RowTableModel
 from kriseninfo_ui.widgets import local_time_text
 
-Index = QModelIndex | QPersistentModelIndex
 MAX_CELL = 200
 
 
-class JournalTableModel(QAbstractTableModel):
+class JournalTableModel(RowTableModel[JournalLine]):
     def __init__(self) -> None:
-        super().__init__()
-        self._lines: list[JournalLine] = []
-        self._headers = [
-            self.tr("Nr."),
-            self.tr("Zeit"),
-            self.tr("Person"),
-            self.tr("Aktion"),
-            self.tr("Feld"),
-            self.tr("Alt"),
-            self.tr("Neu"),
+        super().__init__([])
+        # Explicit context: PySide's tr() would also look in the base class's context.
+        self.headers = [
+            QCoreApplication.translate("JournalTableModel", "Nr."),
+            QCoreApplication.translate("JournalTableModel", "Zeit"),
+            QCoreApplication.translate("JournalTableModel", "Person"),
+            QCoreApplication.translate("JournalTableModel", "Aktion"),
+            QCoreApplication.translate("JournalTableModel", "Feld"),
+            QCoreApplication.translate("JournalTableModel", "Alt"),
+            QCoreApplication.translate("JournalTableModel", "Neu"),
         ]
 
     @property
     def last_seq(self) -> int:
-        return self._lines[-1].seq if self._lines else 0
+        return self.rows[-1].seq if self.rows else 0
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._lines = []
+        self.rows = []
         self.endResetModel()
 
     def append(self, lines: list[JournalLine]) -> None:
         if not lines:
             return
-        first = len(self._lines)
+        first = len(self.rows)
         self.beginInsertRows(QModelIndex(), first, first + len(lines) - 1)
-        self._lines.extend(lines)
+        self.rows.extend(lines)
         self.endInsertRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+        line = self.row_at(index)
+        if line is None:
             return None
-        line = self._lines[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cell(line, column, shorten=True)

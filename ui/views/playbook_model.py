@@ -4,59 +4,46 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from kriseninfo.playbooks.library import Entry
 from kriseninfo_ui.names import kind_name
 from kriseninfo_ui.playbook_texts import language_name
+from kriseninfo_ui.views.table_model import Index, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 PROBLEM_COLOUR = QColor("#a40000")
 
 
-class PlaybookTableModel(QAbstractTableModel):
+class PlaybookTableModel(RowTableModel[Entry]):
     def __init__(self) -> None:
-        super().__init__()
-        self._entries: list[Entry] = []
-        self._headers = [
-            self.tr("Titel"),
-            self.tr("Art"),
-            self.tr("Version"),
-            self.tr("Sprachen"),
-            self.tr("Freigabe"),
-            self.tr("Prüfung"),
-            self.tr("Herkunft"),
+        super().__init__([])
+        # Explicit context: PySide's tr() would also look in the base class's context.
+        self.headers = [
+            QCoreApplication.translate("PlaybookTableModel", "Titel"),
+            QCoreApplication.translate("PlaybookTableModel", "Art"),
+            QCoreApplication.translate("PlaybookTableModel", "Version"),
+            QCoreApplication.translate("PlaybookTableModel", "Sprachen"),
+            QCoreApplication.translate("PlaybookTableModel", "Freigabe"),
+            QCoreApplication.translate("PlaybookTableModel", "Prüfung"),
+            QCoreApplication.translate("PlaybookTableModel", "Herkunft"),
         ]
 
     def set_entries(self, entries: list[Entry]) -> None:
         self.beginResetModel()
-        self._entries = list(entries)
+        self.rows = list(entries)
         self.endResetModel()
 
     def entry_at(self, row: int) -> Entry:
-        return self._entries[row]
+        return self.rows[row]
 
     def row_of(self, path: object) -> int | None:
-        return next((i for i, e in enumerate(self._entries) if e.path == path), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+        return next((i for i, e in enumerate(self.rows) if e.path == path), None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        entry = self.row_at(index)
+        if entry is None:
             return None
-        entry = self._entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cell(entry, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5 and entry.result.errors:
