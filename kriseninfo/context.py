@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from kriseninfo.clock import Clock, utc_now
 from kriseninfo.incidents.autosave import LagebildSaver, PendingEdits
@@ -11,11 +13,13 @@ from kriseninfo.incidents.service import IncidentService
 from kriseninfo.journal.service import JournalService
 from kriseninfo.options import DB_ENV, Options
 from kriseninfo.paths import AppPaths, ensure_writable
-from kriseninfo.playbooks.library import Library
 from kriseninfo.settings import Settings
 from kriseninfo.storage import migrate
 from kriseninfo.storage.database import Database
 from kriseninfo.users.service import UserService
+
+if TYPE_CHECKING:
+    from kriseninfo.playbooks.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +36,19 @@ class AppContext:
     incidents: IncidentService = field(init=False)
     journal: JournalService = field(init=False)
     saver: LagebildSaver = field(init=False)
-    playbooks: Library = field(init=False)
 
     def __post_init__(self) -> None:
         self.users = UserService(self.database, self.clock)
         self.incidents = IncidentService(self.database, self.clock)
         self.journal = JournalService(self.database)
         self.saver = LagebildSaver(self.incidents, PendingEdits(self.paths.pending_dir))
-        self.playbooks = Library(self.paths.user_playbook_dir)
+
+    @cached_property
+    def playbooks(self) -> Library:
+        """The playbook library; loading its checker (pydantic, Jinja2) waits until needed."""
+        from kriseninfo.playbooks.library import Library
+
+        return Library(self.paths.user_playbook_dir)
 
     def close(self) -> None:
         self.saver.close()

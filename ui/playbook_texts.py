@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from kriseninfo.playbooks.kinds import Category, ChannelKind, Language
 from kriseninfo.playbooks.problems import Problem, ProblemCode
-from kriseninfo.playbooks.schema import Category, ChannelKind, Language
 
 
 def problem_text(problem: Problem) -> str:

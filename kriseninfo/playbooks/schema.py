@@ -6,7 +6,6 @@ the duty officer fills in during the incident.
 
 from __future__ import annotations
 
-import enum
 import re
 from datetime import date, timedelta
 from typing import Annotated, Any
@@ -14,129 +13,25 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from kriseninfo.domain import IncidentKind
+from kriseninfo.playbooks.kinds import (
+    GERMAN,
+    REQUIRED_LANGUAGES,
+    CapCategory,
+    CapCertainty,
+    CapResponseType,
+    CapSeverity,
+    CapUrgency,
+    Category,
+    ChannelKind,
+    InjectChannel,
+    Language,
+    ParameterType,
+)
 
 IDENTIFIER = r"^[a-z][a-z0-9_]{0,47}$"
 Identifier = Annotated[str, Field(pattern=IDENTIFIER, description="lower-case id: a-z, 0-9, _")]
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 Line = Annotated[str, Field(min_length=1, max_length=500)]
-
-
-class Language(enum.StrEnum):
-    """Languages of texts; de, Leichte Sprache and en are required in bundled playbooks."""
-
-    DE = "de"
-    LEICHTE_SPRACHE = "de-x-ls"
-    EN = "en"
-    TR = "tr"
-    AR = "ar"
-    UK = "uk"
-    RU = "ru"
-
-
-REQUIRED_LANGUAGES = (Language.DE, Language.LEICHTE_SPRACHE, Language.EN)
-#: Texts checked for plain German (sentence length, Beamtendeutsch).
-GERMAN = (Language.DE, Language.LEICHTE_SPRACHE)
-
-
-class ChannelKind(enum.StrEnum):
-    """Kinds of message a template is written for; each has its own length rules."""
-
-    SOCIAL_SHORT = "social_short"
-    WEB_LONG = "web_long"
-    EMAIL = "email"
-    SMS = "sms"
-    ALERT = "alert"
-
-
-class ParameterType(enum.StrEnum):
-    TEXT = "text"
-    PLACE = "place"
-    STREET_LIST = "street_list"
-    TIME = "time"
-    DURATION = "duration"
-    RADIUS = "radius_m"
-    PHONE = "phone"
-    URL = "url"
-    NUMBER = "number"
-
-
-class InjectChannel(enum.StrEnum):
-    """Where a drill inject seems to come from."""
-
-    MASTODON = "mastodon"
-    BLUESKY = "bluesky"
-    FACEBOOK = "facebook"
-    INSTAGRAM = "instagram"
-    X = "x"
-    TELEGRAM = "telegram"
-    WHATSAPP = "whatsapp"
-    EMAIL = "email"
-    HOTLINE = "hotline"
-    WEBSITE = "website"
-    PRESS = "press"
-
-
-class Category(enum.StrEnum):
-    """Triage categories of citizens' messages."""
-
-    FRAGE = "frage"
-    HINWEIS = "hinweis"
-    GERUECHT = "geruecht"
-    BESCHWERDE = "beschwerde"
-    PRESSEANFRAGE = "presseanfrage"
-    NOTFALL = "notfall"
-    SONSTIGES = "sonstiges"
-
-
-class CapCategory(enum.StrEnum):
-    GEO = "Geo"
-    MET = "Met"
-    SAFETY = "Safety"
-    SECURITY = "Security"
-    RESCUE = "Rescue"
-    FIRE = "Fire"
-    HEALTH = "Health"
-    ENV = "Env"
-    TRANSPORT = "Transport"
-    INFRA = "Infra"
-    CBRNE = "CBRNE"
-    OTHER = "Other"
-
-
-class CapUrgency(enum.StrEnum):
-    IMMEDIATE = "Immediate"
-    EXPECTED = "Expected"
-    FUTURE = "Future"
-    PAST = "Past"
-    UNKNOWN = "Unknown"
-
-
-class CapSeverity(enum.StrEnum):
-    EXTREME = "Extreme"
-    SEVERE = "Severe"
-    MODERATE = "Moderate"
-    MINOR = "Minor"
-    UNKNOWN = "Unknown"
-
-
-class CapCertainty(enum.StrEnum):
-    OBSERVED = "Observed"
-    LIKELY = "Likely"
-    POSSIBLE = "Possible"
-    UNLIKELY = "Unlikely"
-    UNKNOWN = "Unknown"
-
-
-class CapResponseType(enum.StrEnum):
-    SHELTER = "Shelter"
-    EVACUATE = "Evacuate"
-    PREPARE = "Prepare"
-    EXECUTE = "Execute"
-    AVOID = "Avoid"
-    MONITOR = "Monitor"
-    ASSESS = "Assess"
-    ALL_CLEAR = "AllClear"
-    NONE = "None"
 
 
 class Strict(BaseModel):
@@ -288,6 +183,35 @@ class Playbook(Strict):
 
     def phase(self, phase_id: str) -> Phase | None:
         return next((p for p in self.phases if p.id == phase_id), None)
+
+
+__all__ = [
+    "GERMAN",
+    "REQUIRED_LANGUAGES",
+    "Answer",
+    "CapArea",
+    "CapCategory",
+    "CapCertainty",
+    "CapMapping",
+    "CapResponseType",
+    "CapSeverity",
+    "CapUrgency",
+    "Category",
+    "ChannelExtras",
+    "ChannelKind",
+    "Expectation",
+    "Inject",
+    "InjectChannel",
+    "Language",
+    "Parameter",
+    "ParameterType",
+    "Phase",
+    "Playbook",
+    "Release",
+    "Template",
+    "json_schema",
+    "parse_offset",
+]
 
 
 def json_schema() -> dict[str, Any]:

@@ -210,3 +210,20 @@ def test_starting_the_window_does_not_load_the_database_layer() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_areas_do_not_load_the_playbook_checker_until_needed() -> None:
+    """Building the areas after sign-in must not load pydantic or Jinja2 on the GUI thread;
+    the playbook checker loads on its worker when the Playbooks area is first opened."""
+    probe = (
+        "import sys\n"
+        "import kriseninfo_ui.views.lage_view, kriseninfo_ui.views.journal_view\n"
+        "import kriseninfo_ui.views.playbooks_view, kriseninfo_ui.views.settings_view\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'pydantic', 'jinja2'})\n"
+        "print(heavy)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

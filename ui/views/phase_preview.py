@@ -3,6 +3,8 @@ channel's limit."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from kriseninfo.errors import KriseninfoError
-from kriseninfo.playbooks.render import render_message, values_from_examples
-from kriseninfo.playbooks.schema import Language, Playbook
+from kriseninfo.playbooks.kinds import Language
 from kriseninfo_ui.playbook_texts import channel_name, field_name, language_name, unit_name
+
+if TYPE_CHECKING:
+    from kriseninfo.playbooks.schema import Playbook
 
 
 class PhasePreview(QWidget):
@@ -81,6 +85,9 @@ class PhasePreview(QWidget):
             return
         items = "".join(f"<li>{_html(item)}</li>" for item in phase.checklist)
         self.checklist.setText(self.tr("<b>Checkliste</b>") + f"<ul>{items}</ul>")
+        # Loaded by the worker that checked the playbook; importing here costs nothing.
+        from kriseninfo.playbooks.render import render_message, values_from_examples
+
         language = Language(self.language.currentData())
         values = values_from_examples(book)
         for kind, by_language in phase.messages.items():

@@ -4,6 +4,7 @@ marked on their lines. Bundled playbooks are shown read-only."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QTextCursor, QTextFormat
@@ -19,12 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from kriseninfo.errors import KriseninfoError
-from kriseninfo.playbooks.check import CheckResult
 from kriseninfo.playbooks.problems import Problem, Severity
 from kriseninfo_ui.debounce import Debouncer
 from kriseninfo_ui.messages import error_text
 from kriseninfo_ui.playbook_texts import problem_text
 from kriseninfo_ui.session import Session
+
+if TYPE_CHECKING:
+    from kriseninfo.playbooks.check import CheckResult
 
 ERROR_LINE = QColor("#f6d0d0")
 WARNING_LINE = QColor("#fff1b8")

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from kriseninfo.playbooks.library import Entry
 from kriseninfo_ui.names import kind_name
 from kriseninfo_ui.playbook_texts import language_name
 from kriseninfo_ui.views.table_model import Index, RowTableModel
 
+if TYPE_CHECKING:
+    from kriseninfo.playbooks.library import Entry
+
 PROBLEM_COLOUR = QColor("#a40000")
 
 
-class PlaybookTableModel(RowTableModel[Entry]):
+class PlaybookTableModel(RowTableModel["Entry"]):
     def __init__(self) -> None:
         super().__init__([])
         # Explicit context: PySide's tr() would also look in the base class's context.

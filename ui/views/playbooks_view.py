@@ -4,8 +4,10 @@ its Textbausteine and drill injects, and the YAML with its check."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -26,15 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from kriseninfo.errors import KriseninfoError
-from kriseninfo.playbooks.check import CheckResult
-from kriseninfo.playbooks.library import Entry, PlaybookRejected
-from kriseninfo.playbooks.schema import Playbook
 from kriseninfo_ui.messages import error_text
 from kriseninfo_ui.playbook_texts import category_name, language_name, problem_text
 from kriseninfo_ui.session import Session
 from kriseninfo_ui.views.phase_preview import PhasePreview
 from kriseninfo_ui.views.playbook_editor import PlaybookEditor
 from kriseninfo_ui.views.playbook_model import PlaybookTableModel
+
+if TYPE_CHECKING:
+    from kriseninfo.playbooks.check import CheckResult
+    from kriseninfo.playbooks.library import Entry
+    from kriseninfo.playbooks.schema import Playbook
 
 
 class PlaybooksView(QWidget):
@@ -115,12 +119,21 @@ class PlaybooksView(QWidget):
         split.setSizes([260, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
-        self.reload()
+        self._loaded_once = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Checking the playbooks takes a while; it waits until someone opens the area, so
+        # the start of the console (and its first saves) never compete with it.
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.reload()
+        super().showEvent(event)
 
     # -- loading ------------------------------------------------------------------------------
     def reload(self, select: Path | None = None) -> None:
         self._select_after_load = select or (self._entry.path if self._entry else None)
-        self._session.background.run(self._session.context.playbooks.entries, self._on_loaded)
+        context = self._session.context  # the library loads on the worker, not here
+        self._session.background.run(lambda: context.playbooks.entries(), self._on_loaded)
 
     def _on_loaded(self, entries: list[Entry] | None, error: BaseException | None) -> None:
         if self._report(error) or entries is None:
@@ -218,6 +231,8 @@ class PlaybooksView(QWidget):
         )
 
     def _on_written(self, path: Path | None, error: BaseException | None) -> None:
+        from kriseninfo.playbooks.library import PlaybookRejected  # loaded with the library
+
         if isinstance(error, PlaybookRejected):
             self._show_rejection(error.result)
             return
