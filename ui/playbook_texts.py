@@ -43,7 +43,7 @@ def problem_text(problem: Problem) -> str:
         ),
         ProblemCode.MISSING_KEY: QCoreApplication.translate("Problems", "„{key}“ fehlt."),
         ProblemCode.INVALID_VALUE: QCoreApplication.translate(
-            "Problems", "Ungültiger Wert {value}: {reason}"
+            "Problems", "Ungültiger Wert {value}: {why}"
         ),
         ProblemCode.DUPLICATE_ID: QCoreApplication.translate(
             "Problems", "Die id „{id}“ kommt zweimal vor."
@@ -102,6 +102,7 @@ def problem_text(problem: Problem) -> str:
         ),
     }
     values = _Missing(p)
+    values["why"] = _why_invalid(p)
     if "unit" in values:
         values["unit"] = unit_name(values["unit"])
     text = texts[code].format_map(values)
@@ -175,3 +176,35 @@ def unit_name(unit: str) -> str:
         "SMS segments": QCoreApplication.translate("Names", "SMS-Teile"),
     }
     return names.get(unit, unit)
+
+
+def _why_invalid(params: dict[str, str]) -> str:
+    """The schema's reason in plain words; pydantic's own English text only as a last resort."""
+    kind, expected = params.get("type", ""), params.get("expected", "")
+    texts = {
+        "string_type": QCoreApplication.translate("Problems", "Hier gehört ein Text hin."),
+        "int_type": QCoreApplication.translate("Problems", "Hier gehört eine ganze Zahl hin."),
+        "int_parsing": QCoreApplication.translate("Problems", "Hier gehört eine ganze Zahl hin."),
+        "bool_type": QCoreApplication.translate("Problems", "Hier gehört true oder false hin."),
+        "list_type": QCoreApplication.translate("Problems", "Hier gehört eine Liste hin (- …)."),
+        "dict_type": QCoreApplication.translate(
+            "Problems", "Hier gehören Schlüssel und Werte hin."
+        ),
+        "date_from_datetime_parsing": QCoreApplication.translate(
+            "Problems", "Hier gehört ein Datum hin, z. B. 2026-10-01."
+        ),
+        "date_parsing": QCoreApplication.translate(
+            "Problems", "Hier gehört ein Datum hin, z. B. 2026-10-01."
+        ),
+        "string_pattern_mismatch": QCoreApplication.translate(
+            "Problems", "Die Schreibweise passt nicht (ids: nur a–z, 0–9 und _)."
+        ),
+        "string_too_short": QCoreApplication.translate("Problems", "Das darf nicht leer sein."),
+        "too_short": QCoreApplication.translate("Problems", "Hier fehlt mindestens ein Eintrag."),
+        "string_too_long": QCoreApplication.translate("Problems", "Der Text ist zu lang."),
+    }
+    if kind == "enum":
+        return QCoreApplication.translate("Problems", "Erlaubt sind: {choices}").format(
+            choices=expected
+        )
+    return texts.get(kind, params.get("reason", ""))

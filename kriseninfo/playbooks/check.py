@@ -25,7 +25,7 @@ from kriseninfo.playbooks.schema import (
     Playbook,
     parse_offset,
 )
-from kriseninfo.playbooks.schema_errors import PathT, dotted, nearest, schema_problem
+from kriseninfo.playbooks.schema_errors import PathT, dotted, nearest, schema_problems
 from kriseninfo.playbooks.yamlfile import MAX_BYTES, Document, YamlProblem, load
 from kriseninfo.validation import PHONE, URL
 
@@ -92,7 +92,7 @@ def check_document(document: Document, bundled: bool = False) -> CheckResult:
     try:
         playbook = Playbook.model_validate(document.data)
     except ValidationError as exc:
-        problems = [schema_problem(error, document) for error in exc.errors()]
+        problems = schema_problems(exc.errors(), document)
         return CheckResult(None, sorted_problems(problems))
     checker = _Checker(playbook, document, bundled)
     return CheckResult(playbook, sorted_problems(checker.run()))

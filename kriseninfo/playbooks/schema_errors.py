@@ -19,11 +19,38 @@ from kriseninfo.playbooks.yamlfile import Document
 PathT = tuple[str | int, ...]
 
 
+def schema_problems(errors: list[ErrorDetails], document: Document) -> list[Problem]:
+    """One problem per place: a value that fits none of a union's types (e.g. an example
+    that is neither text, number nor list) is reported once, not once per type."""
+    seen: set[tuple[ProblemCode, str]] = set()
+    problems = []
+    for error in errors:
+        problem = schema_problem(error, document)
+        if (problem.code, problem.path) not in seen:
+            seen.add((problem.code, problem.path))
+            problems.append(problem)
+    return problems
+
+
+def _in_document(loc: PathT, data: Any) -> PathT:
+    """`loc` without the parts pydantic adds that are not in the file (union member tags)."""
+    kept: list[str | int] = []
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            continue
+        kept.append(part)
+    return tuple(kept)
+
+
 def schema_problem(error: ErrorDetails, document: Document) -> Problem:
     loc = tuple(error["loc"])
     key_error = bool(loc) and loc[-1] == "[key]"
     if key_error:
         loc = loc[:-1]
+    if error["type"] not in ("extra_forbidden", "missing") and not key_error:
+        loc = _in_document(loc, document.data)
     path = dotted(loc)
     line = document.line_of(loc)
     kind = error["type"]
@@ -67,6 +94,8 @@ def schema_problem(error: ErrorDetails, document: Document) -> Problem:
             "reason": error["msg"],
             "suggestion": suggestion,
             "quote": "yes" if quote else "",
+            "type": kind,
+            "expected": expected,
         },
     )
 

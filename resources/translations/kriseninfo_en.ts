@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>Console</name>
@@ -171,7 +170,7 @@
     <name>LageView</name>
     <message>
         <source>Lagen</source>
-        <extracomment>How often changes made at other consoles are picked up. A problem the duty officer must see (German text), or &quot;&quot; when it is over.</extracomment>
+        <extracomment>How often changes made at other consoles are picked up. A problem the duty officer must see (German text), or "" when it is over.</extracomment>
         <translation>Incidents</translation>
     </message>
     <message>
@@ -441,7 +440,7 @@
     </message>
     <message>
         <source>Bürgertelefon</source>
-        <translation>Citizens&apos; hotline</translation>
+        <translation>Citizens' hotline</translation>
     </message>
     <message>
         <source>Weitere Informationen (Link)</source>
@@ -1092,8 +1091,8 @@
         <translation>“{key}” is missing.</translation>
     </message>
     <message>
-        <source>Ungültiger Wert {value}: {reason}</source>
-        <translation>Invalid value {value}: {reason}</translation>
+        <source>Ungültiger Wert {value}: {why}</source>
+        <translation>Invalid value {value}: {why}</translation>
     </message>
     <message>
         <source>Die id „{id}“ kommt zweimal vor.</source>
@@ -1172,12 +1171,56 @@
         <translation>“{word}” is officialese. Better: “{suggestion}”.</translation>
     </message>
     <message>
-        <source>Setzen Sie den Text in Anführungszeichen, z. B. &quot;Frage: Antwort?&quot;.</source>
-        <translation>Put the text in quotes, e.g. &quot;Question: answer?&quot;.</translation>
+        <source>Setzen Sie den Text in Anführungszeichen, z. B. "Frage: Antwort?".</source>
+        <translation>Put the text in quotes, e.g. "Question: answer?".</translation>
     </message>
     <message>
         <source>Meinten Sie „{suggestion}“?</source>
         <translation>Did you mean “{suggestion}”?</translation>
+    </message>
+    <message>
+        <source>Hier gehört ein Text hin.</source>
+        <translation>A text belongs here.</translation>
+    </message>
+    <message>
+        <source>Hier gehört eine ganze Zahl hin.</source>
+        <translation>A whole number belongs here.</translation>
+    </message>
+    <message>
+        <source>Hier gehört true oder false hin.</source>
+        <translation>true or false belongs here.</translation>
+    </message>
+    <message>
+        <source>Hier gehört eine Liste hin (- …).</source>
+        <translation>A list belongs here (- …).</translation>
+    </message>
+    <message>
+        <source>Hier gehören Schlüssel und Werte hin.</source>
+        <translation>Keys and values belong here.</translation>
+    </message>
+    <message>
+        <source>Hier gehört ein Datum hin, z. B. 2026-10-01.</source>
+        <translation>A date belongs here, e.g. 2026-10-01.</translation>
+    </message>
+    <message>
+        <source>Die Schreibweise passt nicht (ids: nur a–z, 0–9 und _).</source>
+        <translation>The spelling does not fit (ids: only a–z, 0–9 and _).</translation>
+    </message>
+    <message>
+        <source>Das darf nicht leer sein.</source>
+        <translation>This must not be empty.</translation>
+    </message>
+    <message>
+        <source>Hier fehlt mindestens ein Eintrag.</source>
+        <translation>At least one entry is missing here.</translation>
+    </message>
+    <message>
+        <source>Der Text ist zu lang.</source>
+        <translation>The text is too long.</translation>
+    </message>
+    <message>
+        <source>Erlaubt sind: {choices}</source>
+        <translation>Allowed are: {choices}</translation>
     </message>
 </context>
 <context>

@@ -143,3 +143,21 @@ def test_library_model_passes_qt_model_checks(
     playbook_window: MainWindow, qtmodeltester: object
 ) -> None:
     qtmodeltester.check(playbook_window.playbooks_view.model)  # type: ignore[attr-defined]
+
+
+def test_problems_read_in_german(qapp: object) -> None:
+    """Schema reasons come in plain German, not in pydantic's English."""
+    from kriseninfo.playbooks.check import check_bytes
+    from kriseninfo_ui.playbook_texts import problem_text
+
+    text = (
+        MINIMAL.read_text()
+        .replace("kind: sonstige", "kind: unweter")
+        .replace("example: 500", "example: [1]")
+    )
+    shown = [problem_text(p) for p in check_bytes(text.encode()).errors]
+    assert any(
+        s.startswith("Ungültiger Wert 'unweter': Erlaubt sind:") and "„unwetter“" in s
+        for s in shown
+    ), shown
+    assert not any("Input should" in s for s in shown), shown
