@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-import kriseninfo.cli.main  # noqa: F401  - the real entry point parses its options first
+import kriseninfo.cli.entry  # noqa: F401  - the real entry point of a plain `kriseninfo`
 from bench.launch import first_person, new_console, shut_down
 from bench.paint_probe import FirstPaintProbe, idle_ms_from_argv
 from bench.waiting import wait_until

@@ -1,5 +1,5 @@
 """Allows `python -m kriseninfo`."""
 
-from kriseninfo.cli.main import main
+from kriseninfo.cli.entry import main
 
 main()

@@ -10,7 +10,8 @@ from typing import ClassVar
 import click
 
 from kriseninfo import __version__
-from kriseninfo.cli.common import State, fail
+from kriseninfo.cli.common import State
+from kriseninfo.cli.entry import start_console
 from kriseninfo.logsetup import configure_logging
 from kriseninfo.options import Options
 from kriseninfo.settings import LANGUAGES
@@ -64,15 +65,10 @@ def cli(
 ) -> None:
     """Kriseninfo, the crisis communication console. Without a command it opens the window."""
     options = Options(db_url=db_url, data_dir=data_dir)
-    configure_logging(options.paths().log_dir, verbose)
     ctx.obj = State(options=options, verbose=verbose)
     if ctx.invoked_subcommand is None:
-        # The GUI is a separate package on top of the core; imported only here.
-        try:
-            gui = importlib.import_module("kriseninfo_ui.app")
-        except ImportError as exc:
-            fail(f"the console needs PySide6, which is not installed ({exc})", 2)
-        sys.exit(gui.run(options, lang=lang))
+        sys.exit(start_console(options, lang, verbose))
+    configure_logging(options.paths().log_dir, verbose)
 
 
 @cli.command()
@@ -85,7 +81,3 @@ def doctor(state: State) -> None:
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         click.echo(f"{label + ':':<{width + 1}} {value}")
-
-
-def main() -> None:
-    cli(prog_name="kriseninfo")

@@ -199,10 +199,12 @@ def test_window_appears_first_then_asks_who_is_working(
 
 
 def test_starting_the_window_does_not_load_the_database_layer() -> None:
-    """What keeps the cold start near a bare Qt window: SQLAlchemy and Alembic load later."""
+    """What keeps the cold start near a bare Qt window: a plain `kriseninfo` loads neither
+    the command-line parser nor SQLAlchemy and Alembic before the window is up."""
     probe = (
-        "import sys, kriseninfo.cli.main, kriseninfo_ui.app\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'sqlalchemy', 'alembic'})\n"
+        "import sys, kriseninfo.cli.entry, kriseninfo_ui.app\n"
+        "heavy = sorted(m for m in sys.modules\n"
+        "               if m.split('.')[0] in {'sqlalchemy', 'alembic', 'click'})\n"
         "print(heavy)\n"
     )
     result = subprocess.run(
