@@ -17,13 +17,15 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 import kriseninfo.cli.entry  # noqa: F401  - the real entry point of a plain `kriseninfo`
-from bench.launch import first_person, new_console, shut_down
+from bench.launch import first_person, new_console, options_for, shut_down
 from bench.paint_probe import FirstPaintProbe, idle_ms_from_argv
 from bench.waiting import wait_until
+from kriseninfo.logsetup import configure_logging
 
 
 def main() -> int:
     data_dir = Path(sys.argv[1])
+    configure_logging(options_for(data_dir).paths().log_dir)  # as kriseninfo.cli.entry does
     app = QApplication(sys.argv[:1])
     console = new_console(app, data_dir)
     window = console.new_window()
