@@ -68,12 +68,12 @@ class IncidentService:
             return _snapshot(incident)
 
     def get(self, incident_id: int) -> IncidentSnapshot:
-        with self._db.session() as session:
+        with self._db.session(readonly=True) as session:
             return _snapshot(_load(session, incident_id))
 
     def list(self) -> list[IncidentSnapshot]:
         """All incidents, open ones first, newest first within each."""
-        with self._db.session() as session:
+        with self._db.session(readonly=True) as session:
             rows = session.scalars(select(Incident).order_by(Incident.id.desc()))
             snapshots = [_snapshot(row) for row in rows]
         return sorted(snapshots, key=lambda s: s.status is not IncidentStatus.OPEN)

@@ -15,11 +15,11 @@ class JournalService:
         self._db = database
 
     def lines(self, incident_id: int | None = None, after_seq: int = 0) -> list[JournalLine]:
-        with self._db.session() as session:
+        with self._db.session(readonly=True) as session:
             return journal.lines(session, incident_id=incident_id, after_seq=after_seq)
 
     def verify(self) -> VerifyResult:
-        with self._db.session() as session:
+        with self._db.session(readonly=True) as session:
             return journal.verify(session)
 
     def export_csv(self, target: Path, incident_id: int | None = None) -> int:

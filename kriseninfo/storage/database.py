@@ -21,6 +21,8 @@ from kriseninfo.errors import ErrorCode, KriseninfoError
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+#: Execution option marking a transaction that only reads.
+READONLY = "kriseninfo_readonly"
 
 
 class Database:
@@ -45,10 +47,16 @@ class Database:
         return self.url.render_as_string(hide_password=True)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session in a transaction: committed on success, rolled back on error."""
+    def session(self, readonly: bool = False) -> Iterator[Session]:
+        """A session in a transaction: committed on success, rolled back on error.
+
+        `readonly` sessions only read: on SQLite they do not take the write lock, so a
+        long write at another console never holds up this console's reading.
+        """
         try:
             with self._sessions() as session, session.begin():
+                if readonly:
+                    session.connection(execution_options={READONLY: True})
                 yield session
         except SQLAlchemyError as exc:
             raise self.translate(exc) from exc
@@ -155,6 +163,9 @@ def _configure_sqlite(dbapi_connection: sqlite3.Connection, _record: ConnectionP
 
 
 def _begin_immediate(connection: Connection) -> None:
-    # Take the write lock at the start of every transaction, so two consoles on one
-    # file queue up behind each other instead of failing on a lock upgrade.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # Take the write lock at the start of every writing transaction, so two consoles on
+    # one file queue up behind each other instead of failing on a lock upgrade.
+    if connection.get_execution_options().get(READONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -25,14 +25,14 @@ class UserService:
         self._clock = clock
 
     def list(self, include_inactive: bool = False) -> list[Person]:
-        with self._db.session() as session:
+        with self._db.session(readonly=True) as session:
             query = select(User).order_by(func.lower(User.name))
             if not include_inactive:
                 query = query.where(User.active.is_(True))
             return [_person(user) for user in session.scalars(query)]
 
     def count(self) -> int:
-        with self._db.session() as session:
+        with self._db.session(readonly=True) as session:
             return session.scalar(select(func.count(User.id))) or 0
 
     def create(self, name: str, role: Role, pin: str, by: Person | None) -> Person:

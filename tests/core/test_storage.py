@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -220,4 +221,25 @@ def test_postgres_outage_keeps_edits_and_replays_them_after_restart(
     assert again.flush().saved
     again.close()
     assert ctx.incidents.get(incident.id).location == "Hafenstraße"
+    ctx.close()
+
+
+def test_reading_is_not_held_up_by_a_write_at_another_console(tmp_path: Path) -> None:
+    """SQLite in WAL mode lets readers read while a writer holds the lock; Kriseninfo's
+    read-only work must not queue behind it (writes do, by design)."""
+    ctx = open_context(Options(data_dir=tmp_path))
+    leitung = ctx.users.create("Anna Adler", Role.LEITUNG, "2468", None)
+    ctx.incidents.create("Brand", IncidentKind.GROSSBRAND, IncidentMode.REAL, leitung.actor)
+    blocker = sqlite3.connect(tmp_path / "kriseninfo.sqlite3", isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.monotonic()
+        assert [i.title for i in ctx.incidents.list()] == ["Brand"]
+        with ctx.database.session(readonly=True) as session:
+            assert journal.verify(session).ok
+        assert [p.name for p in ctx.users.list()] == ["Anna Adler"]
+        assert time.monotonic() - started < 5  # the busy timeout is 15 s
+    finally:
+        blocker.rollback()
+        blocker.close()
     ctx.close()
