@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>Console</name>
@@ -170,7 +171,7 @@
     <name>LageView</name>
     <message>
         <source>Lagen</source>
-        <extracomment>How often changes made at other consoles are picked up. A problem the duty officer must see (German text), or "" when it is over.</extracomment>
+        <extracomment>How often changes made at other consoles are picked up. A problem the duty officer must see (German text), or &quot;&quot; when it is over.</extracomment>
         <translation>Incidents</translation>
     </message>
     <message>
@@ -440,7 +441,7 @@
     </message>
     <message>
         <source>Bürgertelefon</source>
-        <translation>Citizens' hotline</translation>
+        <translation>Citizens&apos; hotline</translation>
     </message>
     <message>
         <source>Weitere Informationen (Link)</source>
@@ -1171,8 +1172,8 @@
         <translation>“{word}” is officialese. Better: “{suggestion}”.</translation>
     </message>
     <message>
-        <source>Setzen Sie den Text in Anführungszeichen, z. B. "Frage: Antwort?".</source>
-        <translation>Put the text in quotes, e.g. "Question: answer?".</translation>
+        <source>Setzen Sie den Text in Anführungszeichen, z. B. &quot;Frage: Antwort?&quot;.</source>
+        <translation>Put the text in quotes, e.g. &quot;Question: answer?&quot;.</translation>
     </message>
     <message>
         <source>Meinten Sie „{suggestion}“?</source>

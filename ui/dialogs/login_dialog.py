@@ -126,86 +126,28 @@ class LoginDialog(_PersonDialog):
         self.runner.run(lambda: users.authenticate(name, pin), self._done)
 
 
-class FirstPersonDialog(_PersonDialog):
-    """Ersteinrichtung: the first person, who becomes Leitung."""
-
-    def __init__(self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None):
-        super().__init__(context, runner, parent)
-        self.setWindowTitle(
-            QCoreApplication.translate("PersonDialog", "Kriseninfo – Ersteinrichtung")
-        )
-        self.intro.setText(
-            QCoreApplication.translate(
-                "PersonDialog",
-                "Willkommen bei Kriseninfo. Legen Sie zuerst sich selbst an. Die erste Person "
-                "erhält die Rolle Leitung und kann weitere Personen hinzufügen.",
-            )
-        )
-        self.name = QLineEdit(self)
-        self.name.setObjectName("firstName")
-        self.pin = pin_edit(self)
-        self.pin.setObjectName("firstPin")
-        self.pin_again = pin_edit(self)
-        self.pin_again.setObjectName("firstPinAgain")
-        self.form.addRow(QCoreApplication.translate("PersonDialog", "&Name"), self.name)
-        self.form.addRow(
-            QCoreApplication.translate("PersonDialog", "&PIN (4–12 Ziffern)"), self.pin
-        )
-        self.form.addRow(
-            QCoreApplication.translate("PersonDialog", "PIN &wiederholen"), self.pin_again
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            QCoreApplication.translate("PersonDialog", "Anlegen")
-        )
-        self.buttons.accepted.connect(self.submit)
-
-    def submit(self) -> None:
-        if self.pin.text() != self.pin_again.text():
-            self.error.setText(
-                QCoreApplication.translate("PersonDialog", "Die beiden PINs stimmen nicht überein.")
-            )
-            return
-        name, pin = self.name.text(), self.pin.text()
-        self.buttons.setEnabled(False)
-        users = self.context.users
-        self.runner.run(lambda: users.create(name, Role.LEITUNG, pin, None), self._done)
-
-
-class AddPersonDialog(_PersonDialog):
-    """A Leitung adds a colleague with a role and a first PIN."""
-
-    remember_person = False  # adding someone does not make them the one working here
+class _NewPersonDialog(_PersonDialog):
+    """Name, PIN twice and (when a Leitung adds someone) a role; creates the person."""
 
     def __init__(
-        self, context: AppContext, runner: TaskRunner, by: Person, parent: QWidget | None = None
+        self, context: AppContext, runner: TaskRunner, by: Person | None, parent: QWidget | None
     ):
         super().__init__(context, runner, parent)
         self._by = by
-        self.setWindowTitle(QCoreApplication.translate("PersonDialog", "Person hinzufügen"))
-        self.intro.setText(
-            QCoreApplication.translate(
-                "PersonDialog", "Die Person ändert ihre PIN später selbst in den Einstellungen."
-            )
-        )
         self.name = QLineEdit(self)
-        self.role = QComboBox(self)
-        for role in Role:
-            self.role.addItem(role_name(role), role)
         self.pin = pin_edit(self)
         self.pin_again = pin_edit(self)
         self.form.addRow(QCoreApplication.translate("PersonDialog", "&Name"), self.name)
-        self.form.addRow(QCoreApplication.translate("PersonDialog", "&Rolle"), self.role)
+        if by is not None:
+            self.role = QComboBox(self)
+            for role in Role:
+                self.role.addItem(role_name(role), role)
+            self.form.addRow(QCoreApplication.translate("PersonDialog", "&Rolle"), self.role)
         self.form.addRow(
             QCoreApplication.translate("PersonDialog", "&PIN (4–12 Ziffern)"), self.pin
         )
         self.form.addRow(
             QCoreApplication.translate("PersonDialog", "PIN &wiederholen"), self.pin_again
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            QCoreApplication.translate("PersonDialog", "Hinzufügen")
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("PersonDialog", "Abbrechen")
         )
         self.buttons.accepted.connect(self.submit)
 
@@ -216,7 +158,51 @@ class AddPersonDialog(_PersonDialog):
             )
             return
         name, pin, by = self.name.text(), self.pin.text(), self._by
-        role = Role(self.role.currentData())  # Qt returns the member as a plain str
+        # The first person is always Leitung; Qt returns a chosen role as a plain str.
+        role = Role.LEITUNG if by is None else Role(self.role.currentData())
         self.buttons.setEnabled(False)
         users = self.context.users
         self.runner.run(lambda: users.create(name, role, pin, by), self._done)
+
+
+class FirstPersonDialog(_NewPersonDialog):
+    """Ersteinrichtung: the first person, who becomes Leitung."""
+
+    def __init__(self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(context, runner, None, parent)
+        self.setWindowTitle(
+            QCoreApplication.translate("PersonDialog", "Kriseninfo – Ersteinrichtung")
+        )
+        self.intro.setText(
+            QCoreApplication.translate(
+                "PersonDialog",
+                "Willkommen bei Kriseninfo. Legen Sie zuerst sich selbst an. Die erste Person "
+                "erhält die Rolle Leitung und kann weitere Personen hinzufügen.",
+            )
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("PersonDialog", "Anlegen")
+        )
+
+
+class AddPersonDialog(_NewPersonDialog):
+    """A Leitung adds a colleague with a role and a first PIN."""
+
+    remember_person = False  # adding someone does not make them the one working here
+
+    def __init__(
+        self, context: AppContext, runner: TaskRunner, by: Person, parent: QWidget | None = None
+    ):
+        super().__init__(context, runner, by, parent)
+        self.setWindowTitle(QCoreApplication.translate("PersonDialog", "Person hinzufügen"))
+        self.intro.setText(
+            QCoreApplication.translate(
+                "PersonDialog", "Die Person ändert ihre PIN später selbst in den Einstellungen."
+            )
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("PersonDialog", "Hinzufügen")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("PersonDialog", "Abbrechen")
+        )
