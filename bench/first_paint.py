@@ -20,21 +20,21 @@ import kriseninfo.cli.entry  # noqa: F401  - the real entry point of a plain `kr
 from bench.launch import first_person, new_console, options_for, shut_down
 from bench.paint_probe import FirstPaintProbe, idle_ms_from_argv
 from bench.waiting import wait_until
-from kriseninfo.logsetup import configure_logging
+from kriseninfo.logsetup import configure_logging, hold_early_records
 
 
 def main() -> int:
     data_dir = Path(sys.argv[1])
-    configure_logging(options_for(data_dir).paths().log_dir)  # as kriseninfo.cli.entry does
+    hold_early_records()  # as kriseninfo.cli.entry does
     app = QApplication(sys.argv[:1])
     console = new_console(app, data_dir)
     window = console.new_window()
     probe = FirstPaintProbe(app, window, idle_ms_from_argv(2), idle_after_paint=False)
 
     def after_paint() -> None:
-        if not probe.painted:
-            QTimer.singleShot(1, after_paint)
-            return
+        # The rest of Console.start: the log file opens once the frame is on screen.
+        console.wait_for_first_paint(window)
+        configure_logging(options_for(data_dir).paths().log_dir)
         if console.open_context() is None:
             raise RuntimeError(f"cannot open the database in {data_dir}")
         console.attach(window, first_person(console))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import uuid
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,8 +63,8 @@ def ensure_writable(directory: Path) -> None:
     """Create `directory` if needed and prove a file can be written there."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        probe = directory / f".write-probe-{uuid.uuid4().hex}"
-        with probe.open("wb") as handle:
+        probe = directory / f".write-probe-{os.getpid()}-{time.monotonic_ns()}"
+        with probe.open("xb") as handle:
             handle.write(b"ok")
             handle.flush()
             os.fsync(handle.fileno())

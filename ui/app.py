@@ -14,26 +14,27 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from kriseninfo import __version__
 from kriseninfo.clock import utc_now
-from kriseninfo.domain import Person
 from kriseninfo.errors import ErrorCode, KriseninfoError
+from kriseninfo.logsetup import configure_logging
 from kriseninfo.options import Options
 from kriseninfo.paths import AppPaths
 from kriseninfo.settings import LANGUAGE, Settings
 from kriseninfo.storage.recovery import move_aside
 from kriseninfo_ui.errors import install_exception_hook
 from kriseninfo_ui.mainwindow import MainWindow
-from kriseninfo_ui.messages import error_text
 from kriseninfo_ui.session import Session
 from kriseninfo_ui.tasks import TaskRunner
 from kriseninfo_ui.translation import Translations
 
 if TYPE_CHECKING:
     from kriseninfo.context import AppContext
+    from kriseninfo.domain import Person
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 RETRY_SECONDS = 5
+FIRST_PAINT_WAIT_MS = 2000  # a window that is never painted (minimised, hidden) must not block
 
 NO_DISPLAY = {
     "de": "Kriseninfo braucht einen Bildschirm, aber DISPLAY und WAYLAND_DISPLAY sind nicht "
@@ -52,7 +53,7 @@ def display_problem(language: str) -> str | None:
     return NO_DISPLAY.get(language, NO_DISPLAY["de"])
 
 
-def run(options: Options, lang: str | None = None) -> int:
+def run(options: Options, lang: str | None = None, verbose: int = 0) -> int:
     """Entry point of `kriseninfo` without a subcommand; returns the exit status."""
     paths = options.paths()
     settings = Settings(paths.settings_file)
@@ -63,7 +64,7 @@ def run(options: Options, lang: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     console = Console(app, options, settings, language)
-    if not console.start():
+    if not console.start(on_painted=lambda: configure_logging(paths.log_dir, verbose)):
         console.shutdown()
         return 1
     status = app.exec()
@@ -94,9 +95,16 @@ class Console:
         self.window: MainWindow | None = None
 
     # -- start -----------------------------------------------------------------------------
-    def start(self) -> bool:
-        """Show the window, open the database, sign in; False if the user chose to quit."""
+    def start(self, on_painted: Callable[[], object] | None = None) -> bool:
+        """Show the window, open the database, sign in; False if the user chose to quit.
+
+        `on_painted` runs once the window's frame is on screen: work that can wait for it
+        (such as opening the log file) goes there, so the user sees the console sooner.
+        """
         window = self.new_window()
+        self.wait_for_first_paint(window)
+        if on_painted is not None:
+            on_painted()
         context = self.open_context()
         if context is None:
             return False
@@ -105,6 +113,15 @@ class Console:
             return False
         self.attach(window, person)
         return True
+
+    def wait_for_first_paint(self, window: MainWindow) -> None:
+        """Let the event loop paint `window` (at most FIRST_PAINT_WAIT_MS)."""
+        if window.painted:
+            return
+        loop = QEventLoop()
+        window.first_painted.connect(loop.quit)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, loop.quit)
+        loop.exec()
 
     def run_blocking(self, fn: Callable[[], T]) -> T:
         """Run on the worker while the event loop keeps the screen alive."""
@@ -141,6 +158,8 @@ class Console:
 
     def _handle_open_error(self, error: KriseninfoError) -> bool:
         """Explain the problem; True to try again."""
+        from kriseninfo_ui.messages import error_text  # not needed for a good start
+
         text = error_text(error)
         if error.code in (ErrorCode.DB_UNREACHABLE, ErrorCode.DB_BUSY):
             return self._wait_and_retry(text)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kriseninfo_ui.names import role_name
-from kriseninfo_ui.widgets import DrillBanner, RealBanner
+from kriseninfo_ui.banners import DrillBanner, RealBanner
 
 if TYPE_CHECKING:
     from kriseninfo.incidents.lagebild import IncidentSnapshot
@@ -53,6 +52,7 @@ class MainWindow(QMainWindow):
     """
 
     language_requested = Signal(str)
+    first_painted = Signal()  # once, after the first frame has been drawn
     lage_view: LageView
     journal_view: JournalView
     playbooks_view: PlaybooksView
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Kriseninfo")
         self.resize(1200, 780)
         self.session: Session | None = None
+        self.painted = False
         self.views: dict[str, QWidget] = {}
 
         self.drill_banner = DrillBanner(self)
@@ -73,7 +74,6 @@ class MainWindow(QMainWindow):
 
         self.starting = QLabel(self.tr("Kriseninfo wird gestartet …"), self)
         self.starting.setObjectName("startingHint")
-        self.starting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.starting)
         self.nav = QListWidget(self)
@@ -90,12 +90,11 @@ class MainWindow(QMainWindow):
             Area.SETTINGS: self.tr("Einstellungen"),
         }
         self._rows: dict[str, int] = {}
-        for area in Area.ORDER:
+        for area in Area.ORDER:  # row n is Area.ORDER[n]
             item = QListWidgetItem(labels[area], self.nav)
-            item.setData(Qt.ItemDataRole.UserRole, area)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
             if area not in Area.BUILT:
                 item.setToolTip(self.tr("Noch nicht verfügbar"))
+        self.nav.setEnabled(False)  # until `attach`: nothing to go to before sign-in
         self.nav.currentRowChanged.connect(self._on_nav)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 36)
 
@@ -121,7 +120,11 @@ class MainWindow(QMainWindow):
 
     def attach(self, session: Session) -> None:
         """Build the areas for the signed-in person and enable them."""
-        # Imported here: the frame above paints before the areas' code is even loaded.
+        # Imported here: the frame above paints before the areas' code (and the enums of
+        # Qt's namespace, ~40 ms) is even loaded.
+        from PySide6.QtCore import Qt
+
+        from kriseninfo_ui.names import role_name
         from kriseninfo_ui.views.journal_view import JournalView
         from kriseninfo_ui.views.lage_view import LageView
         from kriseninfo_ui.views.playbooks_view import PlaybooksView
@@ -141,10 +144,10 @@ class MainWindow(QMainWindow):
         }
         for number, area in enumerate(Area.ORDER, start=1):
             view = self.views.get(area)
-            if view is None:
-                continue
             item = self.nav.item(number - 1)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            if view is None:
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                continue
             item.setToolTip(self.tr("Strg+{number}").format(number=number))
             self._rows[area] = number - 1
             self.stack.addWidget(view)
@@ -152,6 +155,7 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda a=area: self.show_area(a))
         self.stack.removeWidget(self.starting)
         self.starting.deleteLater()
+        self.nav.setEnabled(True)
 
         person = session.person
         self.user_label.setText(
@@ -171,12 +175,11 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)
 
     def current_area(self) -> str:
-        item = self.nav.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else Area.LAGE
+        row = self.nav.currentRow()
+        return Area.ORDER[row] if 0 <= row < len(Area.ORDER) else Area.LAGE
 
     def _on_nav(self, row: int) -> None:
-        item = self.nav.item(row)
-        view = self.views.get(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        view = self.views.get(Area.ORDER[row]) if 0 <= row < len(Area.ORDER) else None
         if view is not None:
             self.stack.setCurrentWidget(view)
 
@@ -191,6 +194,13 @@ class MainWindow(QMainWindow):
             prefix = self.tr("ÜBUNG") + " – " if incident.is_drill else ""
             title = f"{prefix}{incident.title} – Kriseninfo"
         self.setWindowTitle(title)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            # Queued, so it is emitted after the children have painted too.
+            QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Whatever is typed goes to the database (or the spool) before the window goes,

@@ -4,36 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QWidget,
 )
-
-
-class DrillBanner(QLabel):
-    """The unmistakable ÜBUNG stripe shown on every screen of a drill incident."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("drillBanner")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setText(self.tr("ÜBUNG – Nichts aus dieser Lage erreicht die Öffentlichkeit"))
-        self.setAccessibleName(self.tr("Übungsmodus"))
-
-
-class RealBanner(QLabel):
-    """A quiet reminder that this incident is real: everything goes to the public."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("realBanner")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setText(self.tr("ECHTLAGE – Meldungen dieser Lage gehen an die Öffentlichkeit"))
 
 
 class OptionalDateTimeEdit(QWidget):

@@ -7,13 +7,17 @@ from __future__ import annotations
 import importlib
 import sys
 
-from kriseninfo.logsetup import configure_logging
+from kriseninfo.logsetup import hold_early_records
 from kriseninfo.options import Options
 
 
 def start_console(options: Options, lang: str | None = None, verbose: int = 0) -> int:
-    """Open the window (the GUI package is imported only here); returns the exit status."""
-    configure_logging(options.paths().log_dir, verbose)
+    """Open the window (the GUI package is imported only here); returns the exit status.
+
+    The log file is opened by the console after its first paint; until then records are
+    held in memory.
+    """
+    hold_early_records(verbose)
     try:
         gui = importlib.import_module("kriseninfo_ui.app")
     except ImportError as exc:
@@ -22,7 +26,7 @@ def start_console(options: Options, lang: str | None = None, verbose: int = 0) -
             file=sys.stderr,
         )
         return 2
-    status: int = gui.run(options, lang=lang)
+    status: int = gui.run(options, lang=lang, verbose=verbose)
     return status
 
 
