@@ -19,6 +19,11 @@ from kriseninfo.storage.database import Database
 from kriseninfo.users.service import UserService
 
 if TYPE_CHECKING:
+    from kriseninfo.messagesets.accounts import AccountService
+    from kriseninfo.messagesets.desk import DeskSettings
+    from kriseninfo.messagesets.incident_playbook import IncidentPlaybookService
+    from kriseninfo.messagesets.release import ReleaseService
+    from kriseninfo.messagesets.service import MessageSetService
     from kriseninfo.playbooks.library import Library
 
 log = logging.getLogger(__name__)
@@ -49,6 +54,38 @@ class AppContext:
         from kriseninfo.playbooks.library import Library
 
         return Library(self.paths.user_playbook_dir)
+
+    # Message sets load the playbook machinery (pydantic, Jinja2): only when first used.
+    @cached_property
+    def accounts(self) -> AccountService:
+        from kriseninfo.messagesets.accounts import AccountService
+
+        return AccountService(self.database, self.clock)
+
+    @cached_property
+    def plans(self) -> IncidentPlaybookService:
+        """Which playbook each incident follows, its phase, facts and checklist."""
+        from kriseninfo.messagesets.incident_playbook import IncidentPlaybookService
+
+        return IncidentPlaybookService(self.database, self.clock)
+
+    @cached_property
+    def messagesets(self) -> MessageSetService:
+        from kriseninfo.messagesets.service import MessageSetService
+
+        return MessageSetService(self.database, self.playbooks.find, self.clock)
+
+    @cached_property
+    def desk(self) -> DeskSettings:
+        from kriseninfo.messagesets.desk import DeskSettings
+
+        return DeskSettings(self.database, self.clock)
+
+    @cached_property
+    def releases(self) -> ReleaseService:
+        from kriseninfo.messagesets.release import ReleaseService
+
+        return ReleaseService(self.database, self.desk, self.clock)
 
     def close(self) -> None:
         self.saver.close()

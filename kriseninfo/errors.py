@@ -23,6 +23,13 @@ class ErrorCode(enum.StrEnum):
     PERMISSION_DENIED = "permission_denied"
     INCIDENT_CLOSED = "incident_closed"
     DUPLICATE_NAME = "duplicate_name"
+    FACTS_MISSING = "facts_missing"
+    NO_CHANNEL_ACCOUNTS = "no_channel_accounts"
+    EDIT_CONFLICT = "edit_conflict"
+    RELEASE_BLOCKED = "release_blocked"
+    SELF_RELEASE = "self_release"
+    PIN_LOCKED = "pin_locked"
+    NOT_ALLOWED_NOW = "not_allowed_now"
 
 
 #: Failures after which retrying the same operation later can succeed.

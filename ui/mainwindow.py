@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from kriseninfo_ui.session import Session
     from kriseninfo_ui.views.journal_view import JournalView
     from kriseninfo_ui.views.lage_view import LageView
+    from kriseninfo_ui.views.meldungen_view import MeldungenView
     from kriseninfo_ui.views.playbooks_view import PlaybooksView
     from kriseninfo_ui.views.settings_view import SettingsView
 
@@ -41,7 +42,7 @@ class Area:
     SETTINGS = "einstellungen"
 
     ORDER = (LAGE, MELDUNGEN, WARTESCHLANGE, DIALOG, PLAYBOOKS, UEBUNGEN, JOURNAL, SETTINGS)
-    BUILT = frozenset({LAGE, PLAYBOOKS, JOURNAL, SETTINGS})
+    BUILT = frozenset({LAGE, MELDUNGEN, PLAYBOOKS, JOURNAL, SETTINGS})
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
     first_painted = Signal()  # once, after the first frame has been drawn
     lage_view: LageView
+    meldungen_view: MeldungenView
     journal_view: JournalView
     playbooks_view: PlaybooksView
     settings_view: SettingsView
@@ -127,17 +129,20 @@ class MainWindow(QMainWindow):
         from kriseninfo_ui.names import role_name
         from kriseninfo_ui.views.journal_view import JournalView
         from kriseninfo_ui.views.lage_view import LageView
+        from kriseninfo_ui.views.meldungen_view import MeldungenView
         from kriseninfo_ui.views.playbooks_view import PlaybooksView
         from kriseninfo_ui.views.settings_view import SettingsView
 
         self.session = session
         self.lage_view = LageView(session, self)
+        self.meldungen_view = MeldungenView(session, self)
         self.journal_view = JournalView(session, self)
         self.playbooks_view = PlaybooksView(session, self)
         self.settings_view = SettingsView(session, self)
         self.settings_view.language_changed.connect(self.language_requested)
         self.views = {
             Area.LAGE: self.lage_view,
+            Area.MELDUNGEN: self.meldungen_view,
             Area.PLAYBOOKS: self.playbooks_view,
             Area.JOURNAL: self.journal_view,
             Area.SETTINGS: self.settings_view,
@@ -165,6 +170,8 @@ class MainWindow(QMainWindow):
         )
         self.lage_view.active_changed.connect(self._on_active_changed)
         self.lage_view.problem.connect(self.problem_label.setText)
+        self.meldungen_view.problem.connect(self.problem_label.setText)
+        self.lage_view.started_from_playbook.connect(self._on_started_from_playbook)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.lage_view.create_incident)
         self.show_area(Area.LAGE)
         self._on_active_changed(self.lage_view.form.incident)
@@ -183,12 +190,20 @@ class MainWindow(QMainWindow):
         if view is not None:
             self.stack.setCurrentWidget(view)
 
+    def _on_started_from_playbook(self, incident: IncidentSnapshot) -> None:
+        """Next come the facts: show them, the first field ready for typing."""
+        self.meldungen_view.set_incident(incident)
+        self.show_area(Area.MELDUNGEN)
+        self.meldungen_view.facts.setFocus()
+
     def _on_active_changed(self, incident: IncidentSnapshot | None) -> None:
         self.drill_banner.setVisible(incident is not None and incident.is_drill)
         self.real_banner.setVisible(
             incident is not None and not incident.is_drill and incident.is_open
         )
         self.journal_view.set_incident(incident)
+        self.meldungen_view.set_incident(incident)
+        self.settings_view.accounts_panel.set_incident(incident.id if incident else None)
         title = "Kriseninfo"
         if incident is not None:
             prefix = self.tr("ÜBUNG") + " – " if incident.is_drill else ""
@@ -207,6 +222,7 @@ class MainWindow(QMainWindow):
         # and no refresh or retry timer may reach the database after it.
         if self.session is not None:
             self.lage_view.form.flush()
+            self.meldungen_view.flush()
             self.playbooks_view.editor.flush()
         for timer in self.findChildren(QTimer):
             timer.stop()

@@ -68,10 +68,66 @@ def error_text(error: KriseninfoError) -> str:
             "Die Datenbank ist gerade belegt. Kriseninfo versucht es gleich noch einmal.",
         )
     if code is ErrorCode.WRONG_PIN:
+        if "remaining" in p:
+            return QCoreApplication.translate(
+                "Messages",
+                "Die PIN ist falsch. Nach {remaining} weiteren Fehlversuchen wird die "
+                "Freigabe für diese Person einige Minuten gesperrt.",
+            ).format(remaining=p["remaining"])
         return QCoreApplication.translate("Messages", "Die PIN ist falsch.")
+    if code is ErrorCode.PIN_LOCKED:
+        return QCoreApplication.translate(
+            "Messages",
+            "Zu viele falsche PINs: Freigaben durch {name} sind bis {until} Uhr gesperrt. "
+            "Der Vorgang steht im Einsatztagebuch.",
+        ).format(name=p.get("name", "?"), until=_local_clock(p.get("until", "")))
+    if code is ErrorCode.FACTS_MISSING:
+        return QCoreApplication.translate(
+            "Messages",
+            "Es fehlen noch Pflichtangaben: {fields}. Bitte im Fakten-Formular ergänzen.",
+        ).format(fields=", ".join(p.get("fields", "").split(",")))
+    if code is ErrorCode.NO_CHANNEL_ACCOUNTS:
+        return QCoreApplication.translate(
+            "Messages",
+            "Es ist noch kein Kanal eingerichtet. Legen Sie unter Einstellungen → Kanäle "
+            "mindestens einen an (z. B. Website oder Manuell).",
+        )
+    if code is ErrorCode.EDIT_CONFLICT:
+        if p.get("name"):
+            return QCoreApplication.translate(
+                "Messages",
+                "{name} hat diese Meldung inzwischen geändert (Version {version}). Ihre "
+                "Änderung wurde nicht gespeichert, damit nichts überschrieben wird.",
+            ).format(name=p["name"], version=p.get("version", "?"))
+        return QCoreApplication.translate(
+            "Messages",
+            "Die Meldung wurde inzwischen geändert (Version {version}). Bitte lesen Sie "
+            "sie erneut, bevor Sie freigeben.",
+        ).format(version=p.get("version", "?"))
+    if code is ErrorCode.RELEASE_BLOCKED:
+        return QCoreApplication.translate(
+            "Messages",
+            "Noch nicht freigabefähig: Die Meldung für „{account}“ hat einen Fehler, der "
+            "vorher behoben werden muss (siehe Hinweise).",
+        ).format(account=p.get("account", "?"))
+    if code is ErrorCode.SELF_RELEASE:
+        return QCoreApplication.translate(
+            "Messages",
+            "{name} hat die Meldung zuletzt bearbeitet und kann sie nicht selbst freigeben "
+            "(Vier-Augen-Prinzip).",
+        ).format(name=p.get("name", "?"))
+    if code is ErrorCode.NOT_ALLOWED_NOW:
+        return QCoreApplication.translate(
+            "Messages", "Das ist für diese Meldungen gerade nicht möglich ({detail})."
+        ).format(detail=error.detail)
     if code is ErrorCode.INVALID_PIN:
         return QCoreApplication.translate("Messages", "Eine PIN besteht aus 4 bis 12 Ziffern.")
     if code is ErrorCode.PERMISSION_DENIED:
+        if p.get("need") == "release":
+            return QCoreApplication.translate(
+                "Messages",
+                "{name} darf nicht freigeben: Das dürfen nur die Rollen Freigabe und Leitung.",
+            ).format(name=p.get("name", "?"))
         return QCoreApplication.translate(
             "Messages", "Dafür fehlt Ihnen die Berechtigung (Rolle Leitung nötig)."
         )
@@ -95,6 +151,16 @@ def error_text(error: KriseninfoError) -> str:
     ).format(detail=error.detail)
 
 
+def _local_clock(iso: str) -> str:
+    """ "HH:MM" local time of an ISO timestamp, or the text itself if it is none."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%H:%M")
+    except ValueError:
+        return iso
+
+
 def _invalid_input(field: str) -> str:
     texts = {
         "name": QCoreApplication.translate("Messages", "Bitte geben Sie einen Namen ein."),
@@ -104,6 +170,15 @@ def _invalid_input(field: str) -> str:
         ),
         "active": QCoreApplication.translate(
             "Messages", "Sie können sich nicht selbst deaktivieren."
+        ),
+        "reason": QCoreApplication.translate(
+            "Messages", "Eine Eilfreigabe braucht eine Begründung (ein ganzer Satz)."
+        ),
+        "comment": QCoreApplication.translate(
+            "Messages", "Bitte schreiben Sie dazu, was geändert werden muss."
+        ),
+        "text": QCoreApplication.translate(
+            "Messages", "Der Text ist zu lang oder hat zu viele Teile."
         ),
     }
     return texts.get(

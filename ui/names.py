@@ -96,11 +96,31 @@ def action_name(action: str) -> str:
         Action.USER_CHANGED: QCoreApplication.translate("Names", "Person geändert"),
         Action.USER_LOGIN: QCoreApplication.translate("Names", "Anmeldung"),
         Action.USER_LOGIN_FAILED: QCoreApplication.translate("Names", "Anmeldung fehlgeschlagen"),
+        Action.PLAYBOOK_ATTACHED: QCoreApplication.translate("Names", "Playbook übernommen"),
+        Action.PHASE_CHANGED: QCoreApplication.translate("Names", "Phase gewechselt"),
+        Action.FACT_CHANGED: QCoreApplication.translate("Names", "Fakt geändert"),
+        Action.CHECKLIST_CHANGED: QCoreApplication.translate("Names", "Checkliste abgehakt"),
+        Action.ACCOUNT_CREATED: QCoreApplication.translate("Names", "Kanal angelegt"),
+        Action.ACCOUNT_CHANGED: QCoreApplication.translate("Names", "Kanal geändert"),
+        Action.DESK_SETTING_CHANGED: QCoreApplication.translate(
+            "Names", "Einstellung des Lagezentrums geändert"
+        ),
+        Action.SET_CREATED: QCoreApplication.translate("Names", "Meldungssatz erstellt"),
+        Action.MESSAGE_EDITED: QCoreApplication.translate("Names", "Meldung bearbeitet"),
+        Action.MESSAGE_SUBMITTED: QCoreApplication.translate(
+            "Names", "Meldung zur Freigabe vorgelegt"
+        ),
+        Action.MESSAGE_RELEASED: QCoreApplication.translate("Names", "Meldung freigegeben"),
+        Action.MESSAGE_RELEASE_VOIDED: QCoreApplication.translate(
+            "Names", "Freigabe durch Änderung aufgehoben"
+        ),
+        Action.MESSAGE_REJECTED: QCoreApplication.translate("Names", "Meldung zurückgewiesen"),
+        Action.RELEASE_PIN_FAILED: QCoreApplication.translate("Names", "Freigabe: falsche PIN"),
+        Action.RELEASE_LOCKED: QCoreApplication.translate(
+            "Names", "Freigabe gesperrt (zu viele falsche PINs)"
+        ),
     }
-    try:
-        return names[Action(action)]
-    except ValueError:
-        return action
+    return names.get(action, action)
 
 
 def journal_field_name(field: str) -> str:

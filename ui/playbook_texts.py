@@ -171,11 +171,23 @@ def field_name(field: str) -> str:
 
 
 def unit_name(unit: str) -> str:
+    """The core's unit, e.g. "graphemes (bluesky)" for the strictest social platform."""
+    from kriseninfo.counting.platforms import Platform
+    from kriseninfo_ui.messageset_texts import platform_name
+
+    base, _, platform = unit.partition(" (")
     names = {
         "characters": QCoreApplication.translate("Names", "Zeichen"),
+        "graphemes": QCoreApplication.translate("Names", "Zeichen"),
+        "UTF-16 code units": QCoreApplication.translate("Names", "Zeichen"),
+        "weighted characters": QCoreApplication.translate("Names", "Zeichen (gewichtet)"),
         "SMS segments": QCoreApplication.translate("Names", "SMS-Teile"),
     }
-    return names.get(unit, unit)
+    text = names.get(base, base)
+    platform = platform.rstrip(")")
+    if platform in {p.value for p in Platform}:
+        text += f" – {platform_name(Platform(platform))}"
+    return text
 
 
 def _why_invalid(params: dict[str, str]) -> str:

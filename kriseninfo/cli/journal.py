@@ -31,23 +31,39 @@ def verify(state: State) -> None:
 
 
 @journal.command()
-@click.option("--format", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "pdf"]),
+    default="csv",
+    show_default=True,
+    help="csv: every field, times in UTC; pdf: a printable Einsatztagebuch in local time.",
+)
 @click.option("--incident", "incident_id", type=int, help="Only this incident's entries.")
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Write to this file (default: standard output).",
+    help="Write to this file (default for csv: standard output; pdf needs a file).",
 )
 @click.pass_obj
 def export(state: State, fmt: str, incident_id: int | None, output: Path | None) -> None:
-    """Write the journal out (times in UTC)."""
+    """Write the journal out (CSV with times in UTC, or PDF)."""
+    if fmt == "pdf" and output is None:
+        raise click.UsageError(
+            "--format pdf needs -o/--output FILE; a PDF is not written to a terminal."
+        )
     with opened(state) as context:
         if output is None:
             export_csv(context.journal.lines(incident_id), sys.stdout)
             return
         try:
-            count = context.journal.export_csv(output, incident_id)
+            if fmt == "pdf":
+                count = context.journal.export_pdf(
+                    output, incident_id, generated_at=context.clock()
+                )
+            else:
+                count = context.journal.export_csv(output, incident_id)
         except OSError as exc:
             fail(f"cannot write {output}: {exc.strerror or exc}")
     click.echo(f"{count} entries written to {output}", err=True)

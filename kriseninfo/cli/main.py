@@ -21,6 +21,7 @@ class LazyGroup(click.Group):
     """Subcommands are imported when used, so starting the window loads no CLI code."""
 
     LAZY: ClassVar[dict[str, str]] = {
+        "count": "kriseninfo.cli.count:count",
         "incident": "kriseninfo.cli.incidents:incident",
         "journal": "kriseninfo.cli.journal:journal",
         "playbook": "kriseninfo.cli.playbooks:playbook",

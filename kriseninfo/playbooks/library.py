@@ -14,6 +14,7 @@ from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.files import write_atomic
 from kriseninfo.playbooks.check import CheckResult, check_bytes, check_file
 from kriseninfo.playbooks.problems import Problem, ProblemCode, Severity
+from kriseninfo.playbooks.schema import Playbook
 
 SUFFIXES = (".yaml", ".yml")
 log = logging.getLogger(__name__)
@@ -45,6 +46,28 @@ class Library:
         """Every playbook file, bundled first, each checked (again only if it changed)."""
         found = [Entry(p, True, _checked(p, True)) for p in _files(self.bundled)]
         found += [Entry(p, False, _checked(p, False)) for p in _files(self.user_dir)]
+        return found
+
+    def usable(self) -> list[Playbook]:
+        """Every playbook that passes the check, one per id (a user's copy wins)."""
+        by_id: dict[str, Playbook] = {}
+        for entry in self.entries():
+            if entry.result.ok and entry.result.playbook is not None:
+                by_id[entry.id] = entry.result.playbook
+        return sorted(by_id.values(), key=lambda playbook: playbook.title.casefold())
+
+    def find(self, playbook_id: str) -> Playbook:
+        """The usable playbook with this id (a user's copy wins over a bundled one)."""
+        found: Playbook | None = None
+        for entry in self.entries():
+            if entry.id == playbook_id and entry.result.ok:
+                found = entry.result.playbook
+        if found is None:
+            raise KriseninfoError(
+                ErrorCode.NOT_FOUND,
+                f"no usable playbook '{playbook_id}'",
+                {"playbook": playbook_id},
+            )
         return found
 
     def duplicate(self, entry: Entry, new_id: str | None = None) -> Path:

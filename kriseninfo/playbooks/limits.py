@@ -1,36 +1,36 @@
 """How long a text of each channel kind may be, measured the way the strictest platform
-of that kind measures it. The per-platform counters come with message sets; a playbook
-only has to fit every platform it may be sent to."""
+of that kind measures it. The platform rules themselves live in `kriseninfo.counting`;
+a playbook only has to fit every platform it may be sent to."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-import regex
-
+from kriseninfo.counting import Platform, count, sms
+from kriseninfo.counting import units as _units
+from kriseninfo.counting.platforms import EMAIL_SUBJECT_LENGTH
 from kriseninfo.playbooks.schema import ChannelKind
 
+#: Whether a text carries a link at all (message sets ask this); platforms find links
+#: their own way, see `kriseninfo.counting.urls`.
 URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
-URL_WEIGHT = 23  # X and Mastodon count every link as 23 characters
 
-# GSM 03.38 basic set and the extension set (extension characters take two septets).
-GSM7_BASIC = frozenset(
-    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\x1bÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
-    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
-)
-GSM7_EXTENSION = frozenset("^{}\\[~]|€\f")
+GSM7_BASIC = sms.GSM7_BASIC
+GSM7_EXTENSION = sms.GSM7_EXTENSION
+
+#: Where a short social text may be posted; it has to fit the strictest of them.
+SOCIAL_SHORT_PLATFORMS = (Platform.X, Platform.MASTODON, Platform.BLUESKY, Platform.THREADS)
 
 
 def graphemes(text: str) -> int:
     """User-perceived characters: a family emoji or an é with accent counts once."""
-    return len(regex.findall(r"\X", text))
+    return _units.graphemes(text)
 
 
 def social_length(text: str) -> int:
-    """Graphemes, every link counted as 23 (the strictest of X, Mastodon, Bluesky)."""
-    length = graphemes(URL.sub("", text))
-    return length + URL_WEIGHT * len(URL.findall(text))
+    """X's weighted length (links 23, emoji and CJK 2), the measure of its 280 limit."""
+    return count(Platform.X, text).length
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,8 @@ class SmsLength:
 
 def sms_length(text: str) -> SmsLength:
     """GSM-7 septets (extension characters count 2) or UCS-2 code units, and segments."""
-    if all(ch in GSM7_BASIC or ch in GSM7_EXTENSION for ch in text):
-        units = sum(2 if ch in GSM7_EXTENSION else 1 for ch in text)
-        single, multi, encoding = 160, 153, "GSM-7"
-    else:
-        units = len(text.encode("utf-16-le")) // 2
-        single, multi, encoding = 70, 67, "UCS-2"
-    segments = 1 if units <= single else -(-units // multi)
-    return SmsLength(units, encoding, segments)
+    measured = sms.measure(text)
+    return SmsLength(measured.units, measured.encoding.value, measured.segments)
 
 
 @dataclass(frozen=True)
@@ -63,15 +57,15 @@ class Limit:
         return f"{self.maximum} {self.unit}"
 
 
-SMS_MAX_SEGMENTS = 2
+SMS_MAX_SEGMENTS = 2  # a playbook's SMS may cost at most two messages
 ALERT_HEADLINE = Limit(160, "characters")
-EMAIL_SUBJECT = Limit(78, "characters")
+EMAIL_SUBJECT = Limit(EMAIL_SUBJECT_LENGTH, "characters")
 
 
 def measure(kind: ChannelKind, field: str, text: str) -> tuple[int, Limit] | None:
     """(measured, limit) for a field that has a limit, else None."""
     if kind is ChannelKind.SOCIAL_SHORT and field == "text":
-        return social_length(text), Limit(280, "characters")
+        return strictest_social(text)
     if kind is ChannelKind.SMS and field == "text":
         return sms_length(text).segments, Limit(SMS_MAX_SEGMENTS, "SMS segments")
     if kind is ChannelKind.EMAIL and field == "subject":
@@ -81,6 +75,22 @@ def measure(kind: ChannelKind, field: str, text: str) -> tuple[int, Limit] | Non
     if kind is ChannelKind.ALERT and field == "headline":
         return graphemes(text), ALERT_HEADLINE
     return None
+
+
+def strictest_social(text: str) -> tuple[int, Limit]:
+    """The measure on the social platform where `text` comes closest to (or furthest over)
+    its limit, e.g. "310 graphemes (bluesky)" against 300."""
+    worst: tuple[float, int, Limit] | None = None
+    for platform in SOCIAL_SHORT_PLATFORMS:
+        counted = count(platform, text)
+        if counted.limit is None:
+            continue
+        share = counted.length / counted.limit
+        if worst is None or share > worst[0]:
+            unit = f"{counted.unit.value} ({platform.value})"
+            worst = (share, counted.length, Limit(counted.limit, unit))
+    assert worst is not None  # every social platform has a limit
+    return worst[1], worst[2]
 
 
 #: Which template fields each channel kind needs, and which it may have.

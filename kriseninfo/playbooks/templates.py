@@ -4,11 +4,12 @@ Python internals, run for ever or fill the memory."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -127,8 +128,12 @@ def environment() -> SandboxedEnvironment:
 _ENV = environment()
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(source: str) -> ParsedTemplate:
-    """Check syntax and the allowed constructs; raises TemplateSyntaxError / TemplateUnsafe."""
+    """Check syntax and the allowed constructs; raises TemplateSyntaxError / TemplateUnsafe.
+
+    Results are cached by source (a failure is not, and is raised again each time).
+    """
     try:
         tree = _ENV.parse(source)
         found = list(_walk(tree))
@@ -155,11 +160,17 @@ def parse(source: str) -> ParsedTemplate:
 
 def render(source: str, values: Mapping[str, Any]) -> str:
     """Render after `parse` accepted it; raises UndefinedError, SecurityError, TypeError…"""
-    parse(source)
-    text = _ENV.from_string(source).render(dict(values))
+    text = _compiled(source).render(dict(values))
     if len(text) > MAX_OUTPUT:
         raise SecurityError(f"the rendered text is longer than {MAX_OUTPUT} characters")
     return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(source: str) -> Template:
+    """The compiled template, after `parse` accepted it (Jinja2 renders it thread-safely)."""
+    parse(source)
+    return _ENV.from_string(source)
 
 
 def _walk(node: nodes.Node) -> Iterator[nodes.Node]:

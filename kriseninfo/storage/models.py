@@ -108,15 +108,136 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class ChannelAccount(Base):
+    """Where messages go: one account of one platform (several per kind are normal).
+
+    Global when `incident_id` is None, else only for that incident. Credentials never live
+    here; they are in the OS keyring.
+    """
+
+    __tablename__ = "channel_account"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(120))
+    address: Mapped[str] = mapped_column(String(500), default="")
+    languages: Mapped[str] = mapped_column(String(120), default="de")  # comma-separated
+    max_length: Mapped[int | None] = mapped_column(Integer)
+    enabled: Mapped[bool] = mapped_column(default=True)
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incident.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class IncidentPlaybook(Base):
+    """The playbook an incident follows, its current phase, the facts and ticked checks."""
+
+    __tablename__ = "incident_playbook"
+
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"), primary_key=True)
+    playbook_id: Mapped[str] = mapped_column(String(48))
+    playbook_version: Mapped[str] = mapped_column(String(20))
+    phase_id: Mapped[str] = mapped_column(String(48))
+    facts_json: Mapped[str] = mapped_column(Text, default="{}")
+    checklist_json: Mapped[str] = mapped_column(Text, default="{}")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class MessageSet(Base):
+    """The messages of one phase for every channel account and language."""
+
+    __tablename__ = "message_set"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(32))
+    phase_id: Mapped[str] = mapped_column(String(48))
+    playbook_id: Mapped[str] = mapped_column(String(48), default="")
+    playbook_version: Mapped[str] = mapped_column(String(20), default="")
+    playbook_released: Mapped[bool] = mapped_column(default=False)
+    follows_id: Mapped[int | None] = mapped_column(ForeignKey("message_set.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+
+class Message(Base):
+    """One draft: one channel account, one language; `parts` > 1 is a thread."""
+
+    __tablename__ = "message"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("message_set.id"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("channel_account.id"))
+    platform: Mapped[str] = mapped_column(String(32))
+    language: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(Text, default="")
+    parts_json: Mapped[str] = mapped_column(Text)
+    media_json: Mapped[str] = mapped_column(Text, default="[]")
+    template_json: Mapped[str | None] = mapped_column(Text)  # as rendered, for "unchanged"
+    render_error: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    edited_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    edited_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    submitted_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    released_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    released_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    release_kind: Mapped[str | None] = mapped_column(String(32))
+    release_reason: Mapped[str] = mapped_column(Text, default="")
+    rejected_comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class MessageVersion(Base):
+    """Every saved state of a message, for the diff view."""
+
+    __tablename__ = "message_version"
+    __table_args__ = (UniqueConstraint("message_id", "version", name="uq_message_version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("message.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(Text, default="")
+    parts_json: Mapped[str] = mapped_column(Text)
+    media_json: Mapped[str] = mapped_column(Text, default="[]")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    note: Mapped[str] = mapped_column(String(64), default="")
+
+
+class PinLock(Base):
+    """Wrong release PINs per person; too many in a row lock that person's releases."""
+
+    __tablename__ = "pin_lock"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class DeskSettingRow(Base):
+    """A setting every console of the desk shares (e.g. whether Eilfreigabe is allowed)."""
+
+    __tablename__ = "desk_setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
 __all__ = [
     "Base",
+    "ChannelAccount",
+    "DeskSettingRow",
     "Incident",
     "IncidentKind",
     "IncidentMode",
+    "IncidentPlaybook",
     "IncidentStatus",
     "JournalEntry",
     "JournalHead",
+    "Message",
+    "MessageSet",
+    "MessageVersion",
     "Meta",
+    "PinLock",
     "Role",
     "User",
 ]

@@ -2,6 +2,177 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Absenderkennung, z. B. STADT</source>
+        <extracomment>The highest own limit the dialog accepts (Facebook&apos;s default is 63,206).</extracomment>
+        <translation>Sender ID, e.g. CITY</translation>
+    </message>
+    <message>
+        <source>z. B. Lautsprecherdurchsage, Aushang</source>
+        <translation>e.g. loudspeaker announcement, notice board</translation>
+    </message>
+    <message>
+        <source>SMS-Teile</source>
+        <translation>SMS segments</translation>
+    </message>
+    <message>
+        <source>Zeichen</source>
+        <translation>characters</translation>
+    </message>
+    <message>
+        <source>Standard (unbegrenzt)</source>
+        <translation>Default (unlimited)</translation>
+    </message>
+    <message>
+        <source>Standard ({limit} {unit})</source>
+        <translation>Default ({limit} {unit})</translation>
+    </message>
+    <message>
+        <source>Kanal hinzufügen</source>
+        <extracomment>The created account, once the dialog was accepted.</extracomment>
+        <translation>Add channel</translation>
+    </message>
+    <message>
+        <source>z. B. Pressestelle</source>
+        <translation>e.g. Press office</translation>
+    </message>
+    <message>
+        <source>&amp;Sprachen</source>
+        <translation>&amp;Languages</translation>
+    </message>
+    <message>
+        <source>Standard der Plattform</source>
+        <translation>Platform default</translation>
+    </message>
+    <message>
+        <source>nur für die aktive &amp;Lage</source>
+        <translation>only for the active &amp;incident</translation>
+    </message>
+    <message>
+        <source>Der Kanal erscheint nur in dieser Lage, nicht in späteren.</source>
+        <translation>The channel appears only in this incident, not in later ones.</translation>
+    </message>
+    <message>
+        <source>Hinzufügen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Plattform</source>
+        <translation>&amp;Platform</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Adresse</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>&amp;Zeichenlimit</source>
+        <translation>&amp;Character limit</translation>
+    </message>
+    <message>
+        <source>0 = {default}. Ein eigenes Limit nur, wenn der Kanal mehr oder weniger erlaubt, z. B. eine Mastodon-Instanz mit 1000 Zeichen.</source>
+        <translation>0 = {default}. Set your own limit only if the channel allows more or less, e.g. a Mastodon instance with 1000 characters.</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie einen Namen für den Kanal ein.</source>
+        <translation>Please enter a name for the channel.</translation>
+    </message>
+    <message>
+        <source>Bitte wählen Sie mindestens eine Sprache aus.</source>
+        <translation>Please choose at least one language.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>Plattform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Zeichenlimit</source>
+        <translation>Character limit</translation>
+    </message>
+    <message>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Nur für die aktive Lage</source>
+        <translation>Only for the active incident</translation>
+    </message>
+    <message>
+        <source>{name} (nur diese Lage)</source>
+        <translation>{name} (this incident only)</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPanel</name>
+    <message>
+        <source>Kanäle</source>
+        <extracomment>An account was added or switched on or off (message sets may need a new look).</extracomment>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Noch keine Kanäle. Ohne Kanal entstehen keine Meldungen: legen Sie mit „Kanal hinzufügen …“ den ersten an.</source>
+        <translation>No channels yet. Without a channel no messages are created: add the first one with “Add channel …”.</translation>
+    </message>
+    <message>
+        <source>&amp;Kanal hinzufügen …</source>
+        <translation>Add &amp;channel …</translation>
+    </message>
+    <message>
+        <source>Kanal deakti&amp;vieren</source>
+        <translation>Deac&amp;tivate channel</translation>
+    </message>
+    <message>
+        <source>Nur Personen mit der Rolle Leitung</source>
+        <translation>Only people with the role Head of staff</translation>
+    </message>
+    <message>
+        <source>Kanal akti&amp;vieren</source>
+        <translation>Ac&amp;tivate channel</translation>
+    </message>
+    <message>
+        <source>Bitte wählen Sie zuerst einen Kanal aus.</source>
+        <translation>Please choose a channel first.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>Checkliste der Phase</source>
+        <translation>Checklist of the phase</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <source>Kriseninfo kann nicht starten</source>
@@ -49,6 +220,89 @@
     </message>
 </context>
 <context>
+    <name>DraftEditor</name>
+    <message>
+        <source>{length} Zeichen</source>
+        <extracomment>Platforms whose messages have a subject or headline.</extracomment>
+        <translation>{length} characters</translation>
+    </message>
+    <message>
+        <source>{length} / {limit} Zeichen</source>
+        <translation>{length} / {limit} characters</translation>
+    </message>
+    <message>
+        <source> · {encoding} · {segments} SMS</source>
+        <translation> · {encoding} · {segments} SMS</translation>
+    </message>
+    <message>
+        <source>Betreff / Überschrift</source>
+        <translation>Subject / headline</translation>
+    </message>
+    <message>
+        <source>Als &amp;Thread aufteilen</source>
+        <translation>Split into a &amp;thread</translation>
+    </message>
+    <message>
+        <source>Teilt den Text an Satzgrenzen in nummerierte Beiträge (1/3), die passen.</source>
+        <translation>Splits the text at sentence boundaries into numbered posts (1/3) that fit.</translation>
+    </message>
+    <message>
+        <source>&amp;Versionen …</source>
+        <translation>&amp;Versions …</translation>
+    </message>
+    <message>
+        <source>Keine Meldung ausgewählt.</source>
+        <translation>No message selected.</translation>
+    </message>
+    <message>
+        <source>Zurückgewiesen: {comment}</source>
+        <translation>Sent back: {comment}</translation>
+    </message>
+    <message>
+        <source>{platform} · {account} · {language} · {status} · Version {version}</source>
+        <translation>{platform} · {account} · {language} · {status} · version {version}</translation>
+    </message>
+    <message>
+        <source>{kind} durch {name}, {time}</source>
+        <translation>{kind} by {name}, {time}</translation>
+    </message>
+    <message>
+        <source>Unveränderter Text aus dem Playbook</source>
+        <translation>Unchanged text from the playbook</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Teil {n}</source>
+        <translation>Part {n}</translation>
+    </message>
+</context>
+<context>
+    <name>DraftTable</name>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Sprache</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hinweise</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source> · Thread, {count} Teile</source>
+        <translation> · thread, {count} parts</translation>
+    </message>
+</context>
+<context>
     <name>DrillBanner</name>
     <message>
         <source>ÜBUNG – Nichts aus dieser Lage erreicht die Öffentlichkeit</source>
@@ -76,6 +330,25 @@
     <message>
         <source>Schließen</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>FactsForm</name>
+    <message>
+        <source>&amp;Beispielwerte einsetzen</source>
+        <translation>Insert &amp;example values</translation>
+    </message>
+    <message>
+        <source>Füllt leere Felder mit den Beispielen des Playbooks (für Übungen). In einer Echtlage jeden Wert prüfen: Beispielwerte werden markiert.</source>
+        <translation>Fills empty fields with the playbook&apos;s examples (for drills). In a real incident check every value: example values are marked.</translation>
+    </message>
+    <message>
+        <source>z. B. {example}</source>
+        <translation>e.g. {example}</translation>
+    </message>
+    <message>
+        <source>Mehrere mit Semikolon trennen: Astraße; Bweg</source>
+        <translation>Separate several with semicolons: A Street; B Road</translation>
     </message>
 </context>
 <context>
@@ -171,7 +444,7 @@
     <name>LageView</name>
     <message>
         <source>Lagen</source>
-        <extracomment>How often changes made at other consoles are picked up. A problem the duty officer must see (German text), or &quot;&quot; when it is over.</extracomment>
+        <extracomment>How often changes made at other consoles are picked up. An incident was started from a playbook: its facts and messages come next. A problem the duty officer must see (German text), or &quot;&quot; when it is over.</extracomment>
         <translation>Incidents</translation>
     </message>
     <message>
@@ -315,6 +588,225 @@
     </message>
 </context>
 <context>
+    <name>MeldungenView</name>
+    <message>
+        <source>Playbook &amp;übernehmen</source>
+        <extracomment>A problem the duty officer must see (German text), or &quot;&quot; when it is over. The checked playbooks (None until the background check has run once).</extracomment>
+        <translation>&amp;Use playbook</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>P&amp;hase</source>
+        <translation>P&amp;hase</translation>
+    </message>
+    <message>
+        <source>Fakten</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <source>Checkliste der Phase</source>
+        <translation>Checklist of the phase</translation>
+    </message>
+    <message>
+        <source>Meldungen &amp;erstellen</source>
+        <translation>Cr&amp;eate messages</translation>
+    </message>
+    <message>
+        <source>Strg+G: ein Satz für jeden Kanal und jede Sprache</source>
+        <translation>Ctrl+G: one set for every channel and language</translation>
+    </message>
+    <message>
+        <source>Meldungssatz</source>
+        <translation>Message set</translation>
+    </message>
+    <message>
+        <source>&amp;Zur Freigabe</source>
+        <translation>&amp;Submit for release</translation>
+    </message>
+    <message>
+        <source>Strg+Umschalt+F: alle Entwürfe des Satzes einer zweiten Person vorlegen</source>
+        <translation>Ctrl+Shift+F: put all of the set&apos;s drafts before a second person</translation>
+    </message>
+    <message>
+        <source>F&amp;reigeben …</source>
+        <translation>&amp;Release …</translation>
+    </message>
+    <message>
+        <source>Strg+R: Freigabe an diesem Rechner</source>
+        <translation>Ctrl+R: release at this computer</translation>
+    </message>
+    <message>
+        <source>Playbooks werden geprüft …</source>
+        <translation>Checking the playbooks …</translation>
+    </message>
+    <message>
+        <source>Wählen Sie im Bereich Lage eine Lage aus.</source>
+        <translation>Choose an incident in the Incident area.</translation>
+    </message>
+    <message>
+        <source>Wird geladen …</source>
+        <translation>Loading …</translation>
+    </message>
+    <message>
+        <source>Diese Lage folgt noch keinem Playbook:</source>
+        <translation>This incident follows no playbook yet:</translation>
+    </message>
+    <message>
+        <source>Mit einem Playbook werden die Fakten zum Formular, die Phase bringt ihre Checkliste mit, und „Meldungen erstellen“ schreibt für jeden Kanal den Text.</source>
+        <translation>With a playbook the facts become a form, each phase brings its checklist, and “Create messages” writes the text for every channel.</translation>
+    </message>
+    <message>
+        <source>freigegeben von {by}</source>
+        <translation>released by {by}</translation>
+    </message>
+    <message>
+        <source>ohne Freigabe</source>
+        <translation>not released</translation>
+    </message>
+    <message>
+        <source>Playbook: {title} {version} ({released})</source>
+        <translation>Playbook: {title} {version} ({released})</translation>
+    </message>
+    <message>
+        <source>Satz {id} · {purpose} · {phase} · {status} · {time}</source>
+        <translation>Set {id} · {purpose} · {phase} · {status} · {time}</translation>
+    </message>
+    <message>
+        <source>Noch keine Meldungen. Fakten ausfüllen, dann „Meldungen erstellen“.</source>
+        <translation>No messages yet. Fill in the facts, then “Create messages”.</translation>
+    </message>
+    <message>
+        <source>folgt auf Satz {id}</source>
+        <translation>follows set {id}</translation>
+    </message>
+    <message>
+        <source>Achtung: {count} Fakten haben noch den Beispielwert des Playbooks.</source>
+        <translation>Caution: {count} facts still have the playbook&apos;s example value.</translation>
+    </message>
+    <message>
+        <source>Meldung inzwischen geändert</source>
+        <translation>Message changed meanwhile</translation>
+    </message>
+    <message>
+        <source>Ihre Fassung liegt in der Zwischenablage. Die neue Fassung wird geladen.</source>
+        <translation>Your version is on the clipboard. The new version is being loaded.</translation>
+    </message>
+    <message>
+        <source>Unerwarteter Fehler: {error}</source>
+        <translation>Unexpected error: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageSets</name>
+    <message>
+        <source>E-Mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Manuell</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Entwurf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Zur Freigabe</source>
+        <translation>Awaiting release</translation>
+    </message>
+    <message>
+        <source>Freigegeben – bereit zum Senden</source>
+        <translation>Released – ready to send</translation>
+    </message>
+    <message>
+        <source>Erstmeldung</source>
+        <translation>First warning</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>Korrektur</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Entwarnung</source>
+        <translation>All clear</translation>
+    </message>
+    <message>
+        <source>FAQ-Meldung</source>
+        <translation>FAQ message</translation>
+    </message>
+    <message>
+        <source>Vier-Augen-Freigabe</source>
+        <translation>Four-eyes release</translation>
+    </message>
+    <message>
+        <source>Vorab freigegebener Text, Fakten bestätigt</source>
+        <translation>Pre-approved text, facts confirmed</translation>
+    </message>
+    <message>
+        <source>EILFREIGABE</source>
+        <translation>URGENT RELEASE</translation>
+    </message>
+    <message>
+        <source>was passiert ist</source>
+        <translation>what happened</translation>
+    </message>
+    <message>
+        <source>was die Menschen tun sollen</source>
+        <translation>what people should do</translation>
+    </message>
+    <message>
+        <source>wo es mehr Informationen gibt</source>
+        <translation>where to find more information</translation>
+    </message>
+    <message>
+        <source>wann die nächste Meldung kommt</source>
+        <translation>when the next update comes</translation>
+    </message>
+    <message>
+        <source>Teil {number}: </source>
+        <translation>Part {number}: </translation>
+    </message>
+    <message>
+        <source>Der Text ist leer.</source>
+        <translation>The text is empty.</translation>
+    </message>
+    <message>
+        <source>Die Vorlage ließ sich nicht füllen ({reason}). Bitte schreiben Sie den Text selbst.</source>
+        <translation>The template could not be filled ({reason}). Please write the text yourself.</translation>
+    </message>
+    <message>
+        <source>Zu lang: {length} von höchstens {limit}. Kürzen oder „Als Thread aufteilen“.</source>
+        <translation>Too long: {length} of at most {limit}. Shorten it or “Split into a thread”.</translation>
+    </message>
+    <message>
+        <source>Betreff lang: {length} Zeichen (empfohlen höchstens {limit}).</source>
+        <translation>Long subject: {length} characters (at most {limit} recommended).</translation>
+    </message>
+    <message>
+        <source>Ein Bild hat keinen Alternativtext. Ohne ihn keine Freigabe.</source>
+        <translation>An image has no alt text. It cannot be released without one.</translation>
+    </message>
+    <message>
+        <source>Erstmeldung unvollständig – es fehlt: {missing}.</source>
+        <translation>First warning incomplete – missing: {missing}.</translation>
+    </message>
+    <message>
+        <source>„{field}“ hat noch den Beispielwert aus dem Playbook.</source>
+        <translation>“{field}” still has the example value from the playbook.</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>ein Eintrag fehlt</source>
@@ -365,12 +857,52 @@
         <translation>The database is busy. Kriseninfo will try again shortly.</translation>
     </message>
     <message>
+        <source>Die PIN ist falsch. Nach {remaining} weiteren Fehlversuchen wird die Freigabe für diese Person einige Minuten gesperrt.</source>
+        <translation>Wrong PIN. After {remaining} more wrong attempts this person cannot release for a few minutes.</translation>
+    </message>
+    <message>
         <source>Die PIN ist falsch.</source>
         <translation>The PIN is wrong.</translation>
     </message>
     <message>
+        <source>Zu viele falsche PINs: Freigaben durch {name} sind bis {until} Uhr gesperrt. Der Vorgang steht im Einsatztagebuch.</source>
+        <translation>Too many wrong PINs: releases by {name} are locked until {until}. This is recorded in the incident journal.</translation>
+    </message>
+    <message>
+        <source>Es fehlen noch Pflichtangaben: {fields}. Bitte im Fakten-Formular ergänzen.</source>
+        <translation>Required facts are missing: {fields}. Please fill them in the facts form.</translation>
+    </message>
+    <message>
+        <source>Es ist noch kein Kanal eingerichtet. Legen Sie unter Einstellungen → Kanäle mindestens einen an (z. B. Website oder Manuell).</source>
+        <translation>No channel is set up yet. Add at least one under Settings → Channels (e.g. Website or Manual).</translation>
+    </message>
+    <message>
+        <source>{name} hat diese Meldung inzwischen geändert (Version {version}). Ihre Änderung wurde nicht gespeichert, damit nichts überschrieben wird.</source>
+        <translation>{name} has changed this message meanwhile (version {version}). Your change was not saved, so nothing is overwritten.</translation>
+    </message>
+    <message>
+        <source>Die Meldung wurde inzwischen geändert (Version {version}). Bitte lesen Sie sie erneut, bevor Sie freigeben.</source>
+        <translation>The message has changed meanwhile (version {version}). Please read it again before releasing.</translation>
+    </message>
+    <message>
+        <source>Noch nicht freigabefähig: Die Meldung für „{account}“ hat einen Fehler, der vorher behoben werden muss (siehe Hinweise).</source>
+        <translation>Not ready for release: the message for “{account}” has an error that must be fixed first (see notes).</translation>
+    </message>
+    <message>
+        <source>{name} hat die Meldung zuletzt bearbeitet und kann sie nicht selbst freigeben (Vier-Augen-Prinzip).</source>
+        <translation>{name} edited the message last and cannot release it (four-eyes principle).</translation>
+    </message>
+    <message>
+        <source>Das ist für diese Meldungen gerade nicht möglich ({detail}).</source>
+        <translation>This is not possible for these messages right now ({detail}).</translation>
+    </message>
+    <message>
         <source>Eine PIN besteht aus 4 bis 12 Ziffern.</source>
         <translation>A PIN has 4 to 12 digits.</translation>
+    </message>
+    <message>
+        <source>{name} darf nicht freigeben: Das dürfen nur die Rollen Freigabe und Leitung.</source>
+        <translation>{name} may not release: only the roles Approver and Head of staff may.</translation>
     </message>
     <message>
         <source>Dafür fehlt Ihnen die Berechtigung (Rolle Leitung nötig).</source>
@@ -403,6 +935,18 @@
     <message>
         <source>Sie können sich nicht selbst deaktivieren.</source>
         <translation>You cannot deactivate yourself.</translation>
+    </message>
+    <message>
+        <source>Eine Eilfreigabe braucht eine Begründung (ein ganzer Satz).</source>
+        <translation>An urgent release needs a reason (a whole sentence).</translation>
+    </message>
+    <message>
+        <source>Bitte schreiben Sie dazu, was geändert werden muss.</source>
+        <translation>Please say what needs to change.</translation>
+    </message>
+    <message>
+        <source>Der Text ist zu lang oder hat zu viele Teile.</source>
+        <translation>The text is too long or has too many parts.</translation>
     </message>
     <message>
         <source>Diese Eingabe ist nicht gültig.</source>
@@ -564,6 +1108,66 @@
         <translation>Sign-in failed</translation>
     </message>
     <message>
+        <source>Playbook übernommen</source>
+        <translation>Playbook adopted</translation>
+    </message>
+    <message>
+        <source>Phase gewechselt</source>
+        <translation>Phase changed</translation>
+    </message>
+    <message>
+        <source>Fakt geändert</source>
+        <translation>Fact changed</translation>
+    </message>
+    <message>
+        <source>Checkliste abgehakt</source>
+        <translation>Checklist ticked</translation>
+    </message>
+    <message>
+        <source>Kanal angelegt</source>
+        <translation>Channel added</translation>
+    </message>
+    <message>
+        <source>Kanal geändert</source>
+        <translation>Channel changed</translation>
+    </message>
+    <message>
+        <source>Einstellung des Lagezentrums geändert</source>
+        <translation>Crisis desk setting changed</translation>
+    </message>
+    <message>
+        <source>Meldungssatz erstellt</source>
+        <translation>Message set created</translation>
+    </message>
+    <message>
+        <source>Meldung bearbeitet</source>
+        <translation>Message edited</translation>
+    </message>
+    <message>
+        <source>Meldung zur Freigabe vorgelegt</source>
+        <translation>Message submitted for release</translation>
+    </message>
+    <message>
+        <source>Meldung freigegeben</source>
+        <translation>Message released</translation>
+    </message>
+    <message>
+        <source>Freigabe durch Änderung aufgehoben</source>
+        <translation>Release voided by a change</translation>
+    </message>
+    <message>
+        <source>Meldung zurückgewiesen</source>
+        <translation>Message sent back</translation>
+    </message>
+    <message>
+        <source>Freigabe: falsche PIN</source>
+        <translation>Release: wrong PIN</translation>
+    </message>
+    <message>
+        <source>Freigabe gesperrt (zu viele falsche PINs)</source>
+        <translation>Release locked (too many wrong PINs)</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -672,6 +1276,10 @@
         <translation>characters</translation>
     </message>
     <message>
+        <source>Zeichen (gewichtet)</source>
+        <translation>characters (weighted)</translation>
+    </message>
+    <message>
         <source>SMS-Teile</source>
         <translation>SMS segments</translation>
     </message>
@@ -681,6 +1289,18 @@
     <message>
         <source>Neue Lage anlegen</source>
         <translation>Create new incident</translation>
+    </message>
+    <message>
+        <source>(ohne Playbook)</source>
+        <translation>(no playbook)</translation>
+    </message>
+    <message>
+        <source>Playbooks werden geprüft …</source>
+        <translation>Checking the playbooks …</translation>
+    </message>
+    <message>
+        <source>Mit Playbook: Fakten-Formular, Checklisten und Meldungen stehen bereit.</source>
+        <translation>With a playbook: facts form, checklists and messages are ready.</translation>
     </message>
     <message>
         <source>z. B. Großbrand Lagerhalle Hafen</source>
@@ -705,6 +1325,10 @@
     <message>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Playbook</source>
+        <translation>&amp;Playbook</translation>
     </message>
     <message>
         <source>&amp;Titel</source>
@@ -835,6 +1459,39 @@
     <message>
         <source>{length} / {maximum} {unit}</source>
         <translation>{length} / {maximum} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformPreview</name>
+    <message>
+        <source>Vorschau</source>
+        <extracomment>Per platform: its look and an accent colour with white text on it at 4.5:1 or better. Dark blue on white and on the SMS grey: 6:1 or better.</extracomment>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Betreff: {subject}</source>
+        <extracomment>The labels holding the text of each part, in order (for tests and screen readers).</extracomment>
+        <translation>Subject: {subject}</translation>
+    </message>
+    <message>
+        <source>(kein Betreff)</source>
+        <translation>(no subject)</translation>
+    </message>
+    <message>
+        <source>(kein Text)</source>
+        <translation>(no text)</translation>
+    </message>
+    <message>
+        <source>1 Bild angehängt</source>
+        <translation>1 image attached</translation>
+    </message>
+    <message>
+        <source>{count} Bilder angehängt</source>
+        <translation>{count} images attached</translation>
+    </message>
+    <message>
+        <source>Teil {number} von {count}</source>
+        <translation>Part {number} of {count}</translation>
     </message>
 </context>
 <context>
@@ -1232,6 +1889,86 @@
     </message>
 </context>
 <context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>Freigabe – {purpose}</source>
+        <extracomment>(mode, person id, PIN, reason or comment) → the released or rejected set.</extracomment>
+        <translation>Release – {purpose}</translation>
+    </message>
+    <message>
+        <source>&amp;Vier-Augen-Freigabe durch zweite Person</source>
+        <translation>&amp;Four-eyes release by a second person</translation>
+    </message>
+    <message>
+        <source>&amp;Fakten bestätigen (unveränderte, vorab freigegebene Texte)</source>
+        <translation>Con&amp;firm facts (unchanged, pre-approved texts)</translation>
+    </message>
+    <message>
+        <source>&amp;Eilfreigabe (akute Gefahr, mit Begründung)</source>
+        <translation>&amp;Urgent release (acute danger, with a reason)</translation>
+    </message>
+    <message>
+        <source>&amp;Zurückweisen mit Kommentar</source>
+        <translation>&amp;Send back with a comment</translation>
+    </message>
+    <message>
+        <source>&amp;Begründung</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Später freigeben</source>
+        <translation>Release later</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Person</translation>
+    </message>
+    <message>
+        <source>P&amp;IN</source>
+        <translation>P&amp;IN</translation>
+    </message>
+    <message>
+        <source>&amp;Kommentar</source>
+        <translation>&amp;Comment</translation>
+    </message>
+    <message>
+        <source>Freigeben</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Fakten bestätigen und freigeben</source>
+        <translation>Confirm facts and release</translation>
+    </message>
+    <message>
+        <source>Eilfreigabe erteilen</source>
+        <translation>Grant urgent release</translation>
+    </message>
+    <message>
+        <source>Zurückweisen</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <source>Freigeben darf eine Person mit der Rolle Freigabe oder Leitung, die die Meldungen nicht zuletzt bearbeitet hat.</source>
+        <translation>A person with the role Approver or Head of staff who did not edit the messages last may release them.</translation>
+    </message>
+    <message>
+        <source>Nur unveränderte Texte aus einem freigegebenen Playbook. Prüfen Sie jeden eingesetzten Fakt; geänderte Meldungen bleiben für die Vier-Augen-Freigabe.</source>
+        <translation>Only unchanged texts from a released playbook. Check every fact filled in; changed messages stay for the four-eyes release.</translation>
+    </message>
+    <message>
+        <source>Nur bei akuter Gefahr. Die Eilfreigabe wird mit Ihrer Begründung im Einsatztagebuch und an den Meldungen vermerkt.</source>
+        <translation>Only in acute danger. The urgent release is recorded with your reason in the incident journal and on the messages.</translation>
+    </message>
+    <message>
+        <source>Die Meldungen gehen mit Ihrem Kommentar zurück in den Entwurf.</source>
+        <translation>The messages go back to draft with your comment.</translation>
+    </message>
+    <message>
+        <source>Niemand hier darf freigeben: Es braucht eine zweite Person mit der Rolle Freigabe oder Leitung.</source>
+        <translation>Nobody here may release: a second person with the role Approver or Head of staff is needed.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <source>Sprache</source>
@@ -1298,6 +2035,11 @@
         <translation>Logs</translation>
     </message>
     <message>
+        <source>Kanäle</source>
+        <extracomment>Kanäle: the channel accounts; the main window tells it the active incident.</extracomment>
+        <translation>Channels</translation>
+    </message>
+    <message>
         <source>(deaktiviert)</source>
         <translation>(deactivated)</translation>
     </message>
@@ -1324,6 +2066,61 @@
     <message>
         <source>Ihre PIN wurde geändert.</source>
         <translation>Your PIN has been changed.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Versionen vergleichen</source>
+        <translation>Compare versions</translation>
+    </message>
+    <message>
+        <source>Entfernt: durchgestrichen, rot hinterlegt · Hinzugefügt: unterstrichen, grün hinterlegt</source>
+        <translation>Removed: struck through, red background · Added: underlined, green background</translation>
+    </message>
+    <message>
+        <source>Unterschiede</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Ältere Version</source>
+        <translation>&amp;Older version</translation>
+    </message>
+    <message>
+        <source>&amp;Neuere Version</source>
+        <translation>&amp;Newer version</translation>
+    </message>
+    <message>
+        <source>erstellt</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>bearbeitet</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <source>als Thread aufgeteilt</source>
+        <translation>split into a thread</translation>
+    </message>
+    <message>
+        <source>Version {number}</source>
+        <translation>Version {number}</translation>
+    </message>
+    <message>
+        <source>Es gibt noch keine gespeicherte Version.</source>
+        <translation>There is no saved version yet.</translation>
+    </message>
+    <message>
+        <source>Beide Seiten zeigen dieselbe Version.</source>
+        <translation>Both sides show the same version.</translation>
+    </message>
+    <message>
+        <source>Keine Unterschiede im Text.</source>
+        <translation>No differences in the text.</translation>
     </message>
 </context>
 </TS>

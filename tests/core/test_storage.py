@@ -56,8 +56,8 @@ def test_sqlite_file_is_backed_up_before_migrating(tmp_path: Path) -> None:
     context.users.create("Anna Adler", Role.LEITUNG, "2468", None)
     context.close()
     before = migrate.upgrade(context.database, context.paths.backup_dir, extra_versions=[FUTURE])
-    assert before.current == "0001"
-    backups = list(context.paths.backup_dir.glob("kriseninfo-schema0001-*.sqlite3"))
+    assert before.current == migrate.head_revision()
+    backups = list(context.paths.backup_dir.glob(f"kriseninfo-schema{before.current}-*.sqlite3"))
     assert len(backups) == 1
     copy = sqlite3.connect(backups[0])
     names = [row[0] for row in copy.execute("SELECT name FROM user_account")]

@@ -6,9 +6,10 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -125,3 +126,19 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(widget, event)
+
+
+def when_modal(kind: type[QWidget], act: Callable[[Any], None], tries: int = 500) -> None:
+    """Run `act(dialog)` once a modal dialog of `kind` is open (it may open only after a
+    worker round trip); polls every 10 ms."""
+
+    def attempt(left: int) -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            act(dialog)
+        elif left > 0:
+            QTimer.singleShot(10, lambda: attempt(left - 1))
+        else:
+            raise AssertionError(f"no {kind.__name__} opened")
+
+    QTimer.singleShot(0, lambda: attempt(tries))

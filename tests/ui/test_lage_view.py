@@ -13,7 +13,7 @@ from kriseninfo.storage.models import IncidentKind, IncidentMode
 from kriseninfo.users.service import Person
 from kriseninfo_ui.dialogs.new_incident_dialog import NewIncidentDialog
 from kriseninfo_ui.mainwindow import MainWindow
-from tests.ui.conftest import type_text
+from tests.ui.conftest import type_text, when_modal
 
 
 def _incident(
@@ -44,15 +44,13 @@ def test_empty_console_invites_to_create_the_first_incident(window: MainWindow) 
 def test_create_a_drill_through_the_dialog(
     window: MainWindow, core: AppContext, qtbot: QtBot
 ) -> None:
-    def fill() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, NewIncidentDialog)
+    def fill(dialog: NewIncidentDialog) -> None:
         type_text(dialog.title, "Übung Unwetter")
         dialog.kind.setCurrentIndex(2)
         dialog.drill.click()
         dialog.buttons.accepted.emit()
 
-    QTimer.singleShot(0, fill)
+    when_modal(NewIncidentDialog, fill)
     window.lage_view.new_button.click()
     qtbot.waitUntil(lambda: window.lage_view.form.incident is not None)
     created = core.incidents.list()[0]

@@ -24,9 +24,9 @@ def test_navigation_shows_all_areas_and_enables_only_working_ones(window: MainWi
         "Einstellungen",
     ]
     enabled = [item.text() for item in items if item.flags() & Qt.ItemFlag.ItemIsEnabled]
-    assert enabled == ["Lage", "Playbooks", "Einsatztagebuch", "Einstellungen"]
+    assert enabled == ["Lage", "Meldungen", "Playbooks", "Einsatztagebuch", "Einstellungen"]
     # Areas that do not exist yet have no page behind them: no fake content.
-    assert window.stack.count() == 4
+    assert window.stack.count() == 5
 
 
 def test_areas_switch_by_click_and_keyboard(window: MainWindow, qtbot: QtBot) -> None:
@@ -39,8 +39,10 @@ def test_areas_switch_by_click_and_keyboard(window: MainWindow, qtbot: QtBot) ->
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == Area.LAGE
     # A disabled area cannot be reached by keyboard either.
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == Area.LAGE
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == Area.MELDUNGEN
 
 
 def test_drill_banner_on_every_screen_of_a_drill(

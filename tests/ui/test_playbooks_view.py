@@ -65,7 +65,8 @@ def test_texts_are_rendered_with_counters(playbook_window: MainWindow, qtbot: Qt
         for label in preview.body.findChildren(QLabel)
         if label.objectName() == "counterOk"
     ]
-    assert any(text.endswith("/ 280 Zeichen") for text in counters)
+    # The strictest of X, Mastodon, Bluesky and Threads, named.
+    assert "82 / 280 Zeichen (gewichtet) – X" in counters, counters
     assert "1 / 2 SMS-Teile" in counters
     assert "Bürgertelefon besetzt?" in preview.checklist.text()
     preview.language.setCurrentIndex(preview.language.findData("en"))

@@ -236,6 +236,7 @@ def test_areas_do_not_load_the_playbook_checker_until_needed() -> None:
         "import sys\n"
         "import kriseninfo_ui.views.lage_view, kriseninfo_ui.views.journal_view\n"
         "import kriseninfo_ui.views.playbooks_view, kriseninfo_ui.views.settings_view\n"
+        "import kriseninfo_ui.views.meldungen_view, kriseninfo_ui.dialogs.release_dialog\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'pydantic', 'jinja2'})\n"
         "print(heavy)\n"
     )

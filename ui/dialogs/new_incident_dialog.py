@@ -1,6 +1,8 @@
-"""Asks for what an incident needs at creation: title, kind, real or drill."""
+"""Asks for what an incident needs at creation: playbook, title, kind, real or drill."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,11 +20,27 @@ from PySide6.QtWidgets import (
 from kriseninfo.domain import IncidentKind, IncidentMode
 from kriseninfo_ui.names import kind_name
 
+if TYPE_CHECKING:
+    from kriseninfo.playbooks.schema import Playbook
+
 
 class NewIncidentDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, playbooks: list[Playbook] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Neue Lage anlegen"))
+        self._playbooks: dict[str, Playbook] = {}
+        self.playbook = QComboBox(self)
+        self.playbook.setObjectName("playbookChoice")
+        self.playbook.addItem(self.tr("(ohne Playbook)"), "")
+        if playbooks is None:
+            self.playbook.addItem(self.tr("Playbooks werden geprüft …"), None)
+            self.playbook.setEnabled(False)
+        else:
+            self.set_playbooks(playbooks)
+        self.playbook.setToolTip(
+            self.tr("Mit Playbook: Fakten-Formular, Checklisten und Meldungen stehen bereit.")
+        )
+        self.playbook.currentIndexChanged.connect(self._on_playbook)
         self.title = QLineEdit(self)
         self.title.setMaxLength(200)
         self.title.setPlaceholderText(self.tr("z. B. Großbrand Lagerhalle Hafen"))
@@ -50,6 +68,7 @@ class NewIncidentDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
+        form.addRow(self.tr("&Playbook"), self.playbook)
         form.addRow(self.tr("&Titel"), self.title)
         form.addRow(self.tr("&Art"), self.kind)
         form.addRow(self.tr("Modus"), self.real)
@@ -60,6 +79,27 @@ class NewIncidentDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
+
+    def set_playbooks(self, playbooks: list[Playbook]) -> None:
+        """Offer these playbooks (they may arrive while the dialog is already open)."""
+        self._playbooks = {p.id: p for p in playbooks}
+        while self.playbook.count() > 1:
+            self.playbook.removeItem(1)
+        for playbook in playbooks:
+            self.playbook.addItem(playbook.title, playbook.id)
+        self.playbook.setEnabled(True)
+
+    def chosen_playbook(self) -> Playbook | None:
+        return self._playbooks.get(str(self.playbook.currentData() or ""))
+
+    def _on_playbook(self) -> None:
+        chosen = self.chosen_playbook()
+        self.kind.setEnabled(chosen is None)  # a playbook is written for one kind
+        if chosen is None:
+            return
+        self.kind.setCurrentIndex(self.kind.findData(chosen.kind))
+        if not self.title.text().strip():
+            self.title.setText(chosen.title)
 
     def chosen_kind(self) -> IncidentKind:
         # Qt hands enum members back as plain str; make them members again.

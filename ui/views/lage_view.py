@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -29,14 +30,20 @@ from kriseninfo_ui.views.incident_list_model import IncidentListModel
 from kriseninfo_ui.views.lagebild_form import LagebildForm
 from kriseninfo_ui.widgets import local_time_text
 
+if TYPE_CHECKING:
+    from kriseninfo.playbooks.schema import Playbook
+
 log = logging.getLogger(__name__)
 
 #: How often changes made at other consoles are picked up.
 REFRESH_MS = 3_000
+PLAYBOOK_WARMUP_MS = 1_500
 
 
 class LageView(QWidget):
     active_changed = Signal(object)
+    #: An incident was started from a playbook: its facts and messages come next.
+    started_from_playbook = Signal(object)
     #: A problem the duty officer must see (German text), or "" when it is over.
     problem = Signal(str)
 
@@ -109,6 +116,9 @@ class LageView(QWidget):
         self._timer.start()
         self._show(None)
         self.reload()
+        # Checking the playbooks takes seconds the first time; do it while the officer
+        # reads the Lagebild, so "Neue Lage …" offers them at once.
+        QTimer.singleShot(PLAYBOOK_WARMUP_MS, self._warm_playbooks)
 
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -190,17 +200,45 @@ class LageView(QWidget):
         )
 
     # -- actions ------------------------------------------------------------------------------
+    def _warm_playbooks(self) -> None:
+        context = self._session.context
+        self._session.background.run(lambda: context.playbooks.usable(), _ignore, owner=self)
+
     def create_incident(self) -> None:
-        dialog = NewIncidentDialog(self)
+        """Ask for the new incident at once; the playbooks join the dialog when checked."""
+        dialog = NewIncidentDialog(self, None)
+        self._session.background.run(
+            lambda: self._session.context.playbooks.usable(),
+            lambda playbooks, error: self._offer_playbooks(dialog, playbooks, error),
+            owner=dialog,
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         title, kind, mode = dialog.title.text(), dialog.chosen_kind(), dialog.chosen_mode()
-        actor = self._session.person.actor
+        playbook = dialog.chosen_playbook()
+        context, person = self._session.context, self._session.person
         self.form.flush()
-        self._session.runner.run(
-            lambda: self._session.context.incidents.create(title, kind, mode, actor),
-            self._on_created,
-        )
+        if playbook is None:
+            self._session.runner.run(
+                lambda: context.incidents.create(title, kind, mode, person.actor),
+                self._on_created,
+            )
+            return
+
+        def start() -> IncidentSnapshot:
+            from kriseninfo.messagesets.start import start_from_playbook
+
+            return start_from_playbook(context, title, mode, playbook, person)
+
+        self._session.runner.run(start, self._on_started)
+
+    @staticmethod
+    def _offer_playbooks(
+        dialog: NewIncidentDialog, playbooks: list[Playbook] | None, error: BaseException | None
+    ) -> None:
+        if error is not None:
+            log.warning("playbooks not available for a new incident: %s", error)
+        dialog.set_playbooks(playbooks or [])
 
     def _on_created(self, incident: IncidentSnapshot | None, error: BaseException | None) -> None:
         if error is not None or incident is None:
@@ -211,6 +249,11 @@ class LageView(QWidget):
         self._show(incident)
         self.reload()
         self.form.widget(LagebildField.WHAT_HAPPENED).setFocus()
+
+    def _on_started(self, incident: IncidentSnapshot | None, error: BaseException | None) -> None:
+        self._on_created(incident, error)
+        if incident is not None:
+            self.started_from_playbook.emit(incident)
 
     def _toggle_status(self) -> None:
         incident = self.form.incident
@@ -261,3 +304,8 @@ class LageView(QWidget):
             log.warning("Lage view: %s", error)
         elif error is not None:
             raise error
+
+
+def _ignore(result: object, error: BaseException | None) -> None:
+    if error is not None:
+        log.warning("checking the playbooks failed: %s", error)

@@ -1,4 +1,4 @@
-"""The Einstellungen area: language, people and roles, own PIN, where data lives."""
+"""The Einstellungen area: language, people and roles, own PIN, channels, where data lives."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from kriseninfo_ui.dialogs.login_dialog import AddPersonDialog, pin_edit
 from kriseninfo_ui.messages import error_text
 from kriseninfo_ui.names import role_name
 from kriseninfo_ui.session import Session
+from kriseninfo_ui.views.accounts_panel import AccountsPanel
 
 if TYPE_CHECKING:
     from kriseninfo.context import AppContext
@@ -109,6 +111,15 @@ class SettingsView(QWidget):
             text.setWordWrap(True)
             about.addRow(label, text)
 
+        #: Kanäle: the channel accounts; the main window tells it the active incident.
+        self.accounts_panel = AccountsPanel(session, parent=self)
+        accounts_box = QGroupBox(self.tr("Kanäle"), self)
+        accounts_box.setObjectName("accountsBox")
+        accounts_layout = QVBoxLayout(accounts_box)
+        accounts_layout.addWidget(self.accounts_panel)
+        accounts_box.setMinimumHeight(240)
+
+        page = QWidget(self)
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(language_box)
@@ -117,8 +128,17 @@ class SettingsView(QWidget):
         left.addStretch(1)
         columns.addLayout(left, 1)
         columns.addWidget(people_box, 1)
+        page_layout = QVBoxLayout(page)
+        page_layout.addLayout(columns)
+        page_layout.addWidget(accounts_box, 1)
+        # Scrolls on a small laptop screen instead of squeezing the tables.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
         layout = QVBoxLayout(self)
-        layout.addLayout(columns)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
         self.reload_people()
 
     def _on_language(self) -> None:

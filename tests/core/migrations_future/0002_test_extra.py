@@ -1,14 +1,16 @@
 """A later revision used only by tests, to prove the backup-before-migrating path.
 
 Revision ID: 0002_test
-Revises: 0001
+Revises: the product's newest revision
 """
 
 import sqlalchemy as sa
 from alembic import op
 
+from kriseninfo.storage.migrate import head_revision
+
 revision = "0002_test"
-down_revision = "0001"
+down_revision = head_revision()  # always one step past the product
 branch_labels = None
 depends_on = None
 

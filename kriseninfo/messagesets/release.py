@@ -1,0 +1,336 @@
+"""Four-eyes release: submit, release by a second person's PIN, reject with a comment.
+
+Also the two exceptions the desk may allow: an unchanged pre-approved text needs only
+the confirmation of its facts, and in acute danger an officer may release alone
+(Eilfreigabe, with a reason, marked in the journal and the set). Wrong PINs are counted
+per person; MAX_FAILURES in a row lock that person's releases for LOCK_TIME.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from kriseninfo.clock import Clock, utc_now
+from kriseninfo.domain import Person
+from kriseninfo.errors import ErrorCode, KriseninfoError
+from kriseninfo.incidents.rows import open_incident
+from kriseninfo.journal import journal
+from kriseninfo.journal.actions import Action
+from kriseninfo.messagesets.checks import blocking, draft_problems
+from kriseninfo.messagesets.desk import DeskSettings
+from kriseninfo.messagesets.kinds import DeskSetting, DraftStatus, ReleaseKind
+from kriseninfo.messagesets.records import Draft, MessageSetView, Problem
+from kriseninfo.messagesets.store import load_set, message_rows
+from kriseninfo.storage.database import Database
+from kriseninfo.storage.models import (
+    Message,
+    MessageSet,
+    PinLock,
+    User,
+)
+from kriseninfo.users.pins import check_pin
+
+MAX_FAILURES = 3
+LOCK_TIME = timedelta(minutes=5)
+MIN_REASON = 10  # an Eilfreigabe reason is a sentence, not "x"
+
+Targets = Collection[int] | None
+
+
+class ReleaseService:
+    def __init__(self, database: Database, desk: DeskSettings, clock: Clock = utc_now):
+        self._db = database
+        self._desk = desk
+        self._clock = clock
+
+    # -- the editor's side ---------------------------------------------------------------
+    def submit(self, set_id: int, by: Person, draft_ids: Targets = None) -> MessageSetView:
+        """ "Zur Freigabe": the drafts wait for a second person. Blocking problems refuse."""
+
+        def apply(session: Session, row: Message, draft: Draft) -> None:
+            row.status = DraftStatus.ZUR_FREIGABE.value
+            row.submitted_by = by.id
+            self._journal(session, row, by, Action.MESSAGE_SUBMITTED, DraftStatus.ZUR_FREIGABE)
+
+        return self._change(set_id, draft_ids, {DraftStatus.ENTWURF}, apply, check=True)
+
+    # -- the releaser's side -------------------------------------------------------------
+    def release(
+        self,
+        set_id: int,
+        person_id: int,
+        pin: str,
+        draft_ids: Targets = None,
+        seen_versions: Mapping[int, int] | None = None,
+    ) -> MessageSetView:
+        """Release by a person with the role Freigabe or Leitung who did not last edit it.
+
+        `seen_versions` (draft id → version shown to the releaser) makes sure what is
+        released is what was read: a newer save in between refuses with EDIT_CONFLICT.
+        """
+        person = self._authenticate(person_id, pin)
+        if not person.may_release:
+            raise KriseninfoError(
+                ErrorCode.PERMISSION_DENIED,
+                f"{person.name} ({person.role.value}) may not release",
+                {"name": person.name, "need": "release"},
+            )
+
+        def apply(session: Session, row: Message, draft: Draft) -> None:
+            if row.edited_by == person.id:
+                raise KriseninfoError(
+                    ErrorCode.SELF_RELEASE,
+                    f"{person.name} last edited message {row.id}",
+                    {"name": person.name},
+                )
+            self._released(session, row, person, ReleaseKind.VIER_AUGEN, "")
+
+        return self._change(
+            set_id, draft_ids, {DraftStatus.ZUR_FREIGABE}, apply, check=True, seen=seen_versions
+        )
+
+    def confirm_facts(
+        self, set_id: int, person_id: int, pin: str, draft_ids: Targets = None
+    ) -> MessageSetView:
+        """Release the drafts that are unchanged texts of a released playbook: the person
+        confirms the facts they were filled with. Changed drafts are left for four eyes."""
+        if not self._desk.get(DeskSetting.PREAPPROVED_TEMPLATES):
+            raise KriseninfoError(
+                ErrorCode.NOT_ALLOWED_NOW, "pre-approved texts are switched off at this desk"
+            )
+        view = self._view(set_id)
+        if not view.playbook_released:
+            raise KriseninfoError(
+                ErrorCode.NOT_ALLOWED_NOW,
+                f"playbook {view.playbook_id} {view.playbook_version} has no release",
+            )
+        eligible = {
+            d.id
+            for d in view.drafts
+            if d.unchanged_from_template and (draft_ids is None or d.id in draft_ids)
+        }
+        if not eligible:
+            raise KriseninfoError(
+                ErrorCode.NOT_ALLOWED_NOW, "no draft is an unchanged pre-approved text"
+            )
+        person = self._authenticate(person_id, pin)
+
+        def apply(session: Session, row: Message, draft: Draft) -> None:
+            self._released(session, row, person, ReleaseKind.FAKTEN_BESTAETIGT, "")
+
+        return self._change(
+            set_id,
+            eligible,
+            {DraftStatus.ENTWURF, DraftStatus.ZUR_FREIGABE},
+            apply,
+            check=True,
+        )
+
+    def eilfreigabe(
+        self, set_id: int, person_id: int, pin: str, reason: str, draft_ids: Targets = None
+    ) -> MessageSetView:
+        """Self-release in acute danger: only if the desk allows it, always with a reason."""
+        if not self._desk.get(DeskSetting.EILFREIGABE_ALLOWED):
+            raise KriseninfoError(
+                ErrorCode.NOT_ALLOWED_NOW, "Eilfreigabe is not enabled at this desk"
+            )
+        reason = " ".join(reason.split())
+        if len(reason) < MIN_REASON:
+            raise KriseninfoError(
+                ErrorCode.INVALID_INPUT,
+                f"an Eilfreigabe needs a reason of at least {MIN_REASON} characters",
+                {"field": "reason", "min": str(MIN_REASON)},
+            )
+        person = self._authenticate(person_id, pin)
+
+        def apply(session: Session, row: Message, draft: Draft) -> None:
+            self._released(session, row, person, ReleaseKind.EILFREIGABE, reason)
+
+        return self._change(
+            set_id, draft_ids, {DraftStatus.ENTWURF, DraftStatus.ZUR_FREIGABE}, apply, check=True
+        )
+
+    def reject(
+        self, set_id: int, person_id: int, pin: str, comment: str, draft_ids: Targets = None
+    ) -> MessageSetView:
+        """Send drafts back to the editor with a comment (also withdraws a release)."""
+        comment = comment.strip()
+        if not comment:
+            raise KriseninfoError(
+                ErrorCode.INVALID_INPUT, "a rejection needs a comment", {"field": "comment"}
+            )
+        person = self._authenticate(person_id, pin)
+        if not person.may_release:
+            raise KriseninfoError(
+                ErrorCode.PERMISSION_DENIED,
+                f"{person.name} ({person.role.value}) may not reject",
+                {"name": person.name, "need": "release"},
+            )
+
+        def apply(session: Session, row: Message, draft: Draft) -> None:
+            row.status = DraftStatus.ENTWURF.value
+            row.rejected_comment = comment
+            row.released_at = row.released_by = row.release_kind = None
+            row.release_reason = ""
+            self._journal(session, row, person, Action.MESSAGE_REJECTED, comment)
+
+        return self._change(
+            set_id, draft_ids, {DraftStatus.ZUR_FREIGABE, DraftStatus.FREIGEGEBEN}, apply
+        )
+
+    # -- shared ----------------------------------------------------------------------------
+    def problems(self, set_id: int) -> list[Problem]:
+        view = self._view(set_id)
+        return [p for d in view.drafts for p in draft_problems(d, view.purpose)]
+
+    def _view(self, set_id: int) -> MessageSetView:
+        with self._db.session(readonly=True) as session:
+            return load_set(session, set_id)
+
+    def _change(
+        self,
+        set_id: int,
+        draft_ids: Targets,
+        from_states: set[DraftStatus],
+        apply: Callable[[Session, Message, Draft], None],
+        *,
+        check: bool = False,
+        seen: Mapping[int, int] | None = None,
+    ) -> MessageSetView:
+        with self._db.session() as session:
+            rows = message_rows(session, set_id, lock=True)
+            view = load_set(session, set_id)
+            open_incident(session, view.incident_id)
+            targets = [
+                (row, view.draft(row.id))
+                for row in rows
+                if DraftStatus(row.status) in from_states
+                and (draft_ids is None or row.id in draft_ids)
+            ]
+            if not targets:
+                raise KriseninfoError(
+                    ErrorCode.NOT_ALLOWED_NOW,
+                    f"no message of set {set_id} is "
+                    + " or ".join(sorted(s.value for s in from_states)),
+                )
+            for row, draft in targets:
+                if seen is not None and seen.get(row.id, row.version) != row.version:
+                    raise KriseninfoError(
+                        ErrorCode.EDIT_CONFLICT,
+                        f"message {row.id} changed to version {row.version} meanwhile",
+                        {"version": str(row.version)},
+                    )
+                if check:
+                    stops = blocking(draft_problems(draft, view.purpose))
+                    if stops:
+                        raise KriseninfoError(
+                            ErrorCode.RELEASE_BLOCKED,
+                            f"message {row.id}: {', '.join(p.code.value for p in stops)}",
+                            {"problem": stops[0].code.value, "account": draft.account_name},
+                        )
+                apply(session, row, draft)
+            session.flush()
+            return load_set(session, set_id)
+
+    def _released(
+        self, session: Session, row: Message, person: Person, kind: ReleaseKind, reason: str
+    ) -> None:
+        row.status = DraftStatus.FREIGEGEBEN.value
+        row.released_at = self._clock()
+        row.released_by = person.id
+        row.release_kind = kind.value
+        row.release_reason = reason
+        row.rejected_comment = ""
+        detail = kind.value + (f": {reason}" if reason else "")
+        self._journal(session, row, person, Action.MESSAGE_RELEASED, detail)
+
+    def _journal(
+        self, session: Session, row: Message, by: Person, action: Action, new_value: str
+    ) -> None:
+        journal.append(
+            session,
+            at=self._clock(),
+            actor=by.actor,
+            action=action,
+            incident_id=_incident_of(session, row),
+            field=f"message {row.id} v{row.version}",
+            new_value=new_value,
+        )
+
+    def _authenticate(self, person_id: int, pin: str) -> Person:
+        """The person if the PIN is right; counts wrong PINs and locks after MAX_FAILURES."""
+        now = self._clock()
+        with self._db.session(readonly=True) as session:
+            user = session.get(User, person_id)
+            if user is None or not user.active:
+                raise KriseninfoError(ErrorCode.NOT_FOUND, f"no active person {person_id}")
+            lock = session.get(PinLock, person_id)
+            if lock is not None and lock.locked_until is not None and lock.locked_until > now:
+                raise _locked(user.name, lock)
+            pin_hash = user.pin_hash
+        ok = check_pin(pin, pin_hash)  # slow on purpose: outside any write transaction
+        with self._db.session() as session:
+            user = session.get(User, person_id)
+            assert user is not None
+            lock = session.get(PinLock, person_id, with_for_update=True)
+            if lock is None:
+                lock = PinLock(user_id=person_id, failures=0)
+                session.add(lock)
+            if ok:
+                lock.failures = 0
+                lock.locked_until = None
+                return _person(user)
+            lock.failures += 1
+            journal.append(
+                session,
+                at=now,
+                actor=_person(user).actor,
+                action=Action.RELEASE_PIN_FAILED,
+                field="pin",
+                new_value=f"{lock.failures}/{MAX_FAILURES}",
+            )
+            locked = lock.failures >= MAX_FAILURES
+            if locked:
+                lock.failures = 0
+                lock.locked_until = now + LOCK_TIME
+                journal.append(
+                    session,
+                    at=now,
+                    actor=_person(user).actor,
+                    action=Action.RELEASE_LOCKED,
+                    field="pin",
+                    new_value=f"gesperrt bis {lock.locked_until.isoformat()}",
+                )
+            remaining = MAX_FAILURES - lock.failures
+            error = (
+                _locked(user.name, lock)
+                if locked
+                else KriseninfoError(
+                    ErrorCode.WRONG_PIN,
+                    f"wrong PIN for {user.name}",
+                    {"name": user.name, "remaining": str(remaining)},
+                )
+            )
+        raise error
+
+
+def _locked(name: str, lock: PinLock) -> KriseninfoError:
+    assert lock.locked_until is not None
+    return KriseninfoError(
+        ErrorCode.PIN_LOCKED,
+        f"releases by {name} are locked until {lock.locked_until.isoformat()}",
+        {"name": name, "until": lock.locked_until.isoformat()},
+    )
+
+
+def _person(user: User) -> Person:
+    return Person(id=user.id, name=user.name, role=user.role, active=user.active)
+
+
+def _incident_of(session: Session, row: Message) -> int:
+    message_set = session.get(MessageSet, row.set_id)
+    assert message_set is not None
+    return message_set.incident_id

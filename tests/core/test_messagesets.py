@@ -1,0 +1,403 @@
+"""Message sets from playbook and facts: generating, editing with versions, four-eyes
+release, the desk's exceptions, follow-ups, and the bad input the issue names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kriseninfo.context import AppContext
+from kriseninfo.counting.platforms import Platform
+from kriseninfo.domain import Person, Role
+from kriseninfo.errors import ErrorCode, KriseninfoError
+from kriseninfo.incidents.lagebild import IncidentSnapshot, LagebildField
+from kriseninfo.journal.actions import Action
+from kriseninfo.messagesets.checks import set_problems
+from kriseninfo.messagesets.facts import examples
+from kriseninfo.messagesets.kinds import DeskSetting, DraftStatus, ReleaseKind, SetPurpose
+from kriseninfo.messagesets.records import Media, MessageSetView, ProblemCode
+from kriseninfo.messagesets.service import MessageSetService
+from kriseninfo.playbooks.schema import Playbook
+from kriseninfo.storage.models import IncidentKind, IncidentMode
+from tests.conftest import LEITUNG_PIN, FakeClock
+
+DATA_DIR = Path(__file__).parent / "data"
+
+FREIGABE_PIN = "1357"
+REDAKTION_PIN = "9753"
+BOMB = "bombenentschaerfung"
+
+
+@pytest.fixture
+def team(context: AppContext, leitung: Person) -> dict[str, Person]:
+    return {
+        "leitung": leitung,
+        "freigabe": context.users.create("Bernd Berg", Role.FREIGABE, FREIGABE_PIN, leitung),
+        "redaktion": context.users.create("Clara Claus", Role.REDAKTION, REDAKTION_PIN, leitung),
+    }
+
+
+@pytest.fixture
+def incident(context: AppContext, team: dict[str, Person]) -> IncidentSnapshot:
+    by = team["redaktion"].actor
+    created = context.incidents.create(
+        "Bombenfund Moers-Mitte", IncidentKind.BOMBENENTSCHAERFUNG, IncidentMode.REAL, by
+    )
+    context.incidents.set_field(created.id, LagebildField.HOTLINE, "02841 201-777", by)
+    context.incidents.set_field(created.id, LagebildField.WEB_LINK, "https://moers.de/b", by)
+    return context.incidents.get(created.id)
+
+
+def bomb(context: AppContext) -> Playbook:
+    return context.playbooks.find(BOMB)
+
+
+def prepared(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> MessageSetView:
+    """Bomb playbook with its example facts, a Mastodon (de, en) and an SMS account."""
+    playbook = bomb(context)
+    editor = team["redaktion"]
+    context.plans.attach(incident, playbook, editor)
+    context.plans.set_facts(incident.id, playbook, examples(playbook), editor)
+    chief = team["leitung"]
+    context.accounts.create(Platform.MASTODON, "Stadt Moers", chief, languages=("de", "en"))
+    context.accounts.create(Platform.SMS, "SMS-Verteiler", chief)
+    return context.messagesets.generate(incident.id, editor)
+
+
+def test_attaching_a_playbook_prefills_facts_the_lagebild_knows(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    link = context.plans.attach(incident, bomb(context), team["redaktion"])
+    assert link.playbook_id == BOMB and link.phase_id == "fund"
+    assert link.facts["buergertelefon"] == "02841 201-777"
+    assert link.facts["infolink"] == "https://moers.de/b"
+    actions = [line.action for line in context.journal.lines(incident.id)]
+    assert Action.PLAYBOOK_ATTACHED in actions
+
+
+def test_missing_required_facts_are_named(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    context.plans.attach(incident, bomb(context), team["redaktion"])
+    with pytest.raises(KriseninfoError) as not_leitung:
+        context.accounts.create(Platform.MASTODON, "Stadt Moers", team["redaktion"])
+    assert not_leitung.value.code is ErrorCode.PERMISSION_DENIED
+    context.accounts.create(Platform.MASTODON, "Stadt Moers", team["leitung"])
+    with pytest.raises(KriseninfoError) as caught:
+        context.messagesets.generate(incident.id, team["redaktion"])
+    assert caught.value.code is ErrorCode.FACTS_MISSING
+    assert "ortsteil" in caught.value.params["fields"].split(",")
+    assert "bahnsperrung" not in caught.value.params["fields"]  # optional
+
+
+def test_no_channel_account_is_a_clear_error(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    playbook = bomb(context)
+    context.plans.attach(incident, playbook, team["redaktion"])
+    context.plans.set_facts(incident.id, playbook, examples(playbook), team["redaktion"])
+    with pytest.raises(KriseninfoError) as caught:
+        context.messagesets.generate(incident.id, team["redaktion"])
+    assert caught.value.code is ErrorCode.NO_CHANNEL_ACCOUNTS
+
+
+def test_generate_makes_one_draft_per_account_and_language(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    view = prepared(context, incident, team)
+    assert [(d.account_name, d.language) for d in view.drafts] == [
+        ("Stadt Moers", "de"),
+        ("Stadt Moers", "en"),
+        ("SMS-Verteiler", "de"),
+    ]
+    mastodon_de = view.drafts[0]
+    assert "Moers-Mitte" in mastodon_de.text and "#Moers" in mastodon_de.text
+    assert "https://www.moers.de/bombe" in mastodon_de.text
+    assert mastodon_de.unchanged_from_template and mastodon_de.version == 1
+    assert view.status is DraftStatus.ENTWURF and view.playbook_released
+    assert [v.note for v in context.messagesets.versions(mastodon_de.id)] == ["erstellt"]
+    assert Action.SET_CREATED in [line.action for line in context.journal.lines(incident.id)]
+
+
+def test_a_template_failing_in_one_language_leaves_the_others(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    raw = yaml.safe_load((DATA_DIR / "minimal_playbook.yaml").read_text(encoding="utf-8"))
+    raw["phases"][0]["messages"]["social_short"]["en"]["text"] = "Danger at {{ ort.street }}"
+    broken = Playbook.model_validate(raw)
+    service = MessageSetService(context.database, lambda _id: broken, context.clock)
+    editor = team["redaktion"]
+    context.plans.attach(incident, broken, editor)
+    context.plans.set_facts(incident.id, broken, examples(broken), editor)
+    context.accounts.create(
+        Platform.MASTODON, "Stadt Moers", team["leitung"], languages=("de", "en")
+    )
+
+    view = service.generate(incident.id, editor)
+
+    de, en = view.drafts
+    assert de.text.startswith("Gefahr in Hafenstraße 12") and not de.render_error
+    assert en.text == "" and en.render_error
+    codes = {p.code for p in set_problems(view) if p.draft_id == en.id}
+    assert ProblemCode.RENDER_FAILED in codes
+    with pytest.raises(KriseninfoError) as caught:
+        context.releases.submit(view.id, editor)
+    assert caught.value.code is ErrorCode.RELEASE_BLOCKED
+    fixed = service.edit(en.id, en.version, editor, parts=["Danger at Hafenstraße 12."])
+    assert not fixed.render_error and not fixed.unchanged_from_template
+
+
+def test_edits_are_versions_and_a_stale_save_is_refused(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    view = prepared(context, incident, team)
+    draft = view.drafts[0]
+    editor, colleague = team["redaktion"], team["leitung"]
+    first = context.messagesets.edit(draft.id, 1, editor, parts=["Erste Fassung."])
+    assert first.version == 2 and first.edited_by_name == "Clara Claus"
+    with pytest.raises(KriseninfoError) as caught:
+        context.messagesets.edit(draft.id, 1, colleague, parts=["Meine Fassung."])
+    assert caught.value.code is ErrorCode.EDIT_CONFLICT
+    assert caught.value.params == {"name": "Clara Claus", "version": "2"}
+    assert context.messagesets.get(view.id).draft(draft.id).parts == ("Erste Fassung.",)
+    unchanged = context.messagesets.edit(draft.id, 2, editor, parts=["Erste Fassung."])
+    assert unchanged.version == 2  # nothing to save, no new version
+    assert [v.version for v in context.messagesets.versions(draft.id)] == [1, 2]
+    journal = context.journal.lines(incident.id)
+    edits = [line for line in journal if line.action == Action.MESSAGE_EDITED]
+    assert edits[-1].new_value == "Erste Fassung."
+
+
+def test_hidden_characters_never_reach_a_draft(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    view = prepared(context, incident, team)
+    draft = view.drafts[0]
+    pasted = "Bitte\u200b meiden\u202e Sie\x07 den Bereich. Familie 👨\u200d👩\u200d👧 ok."
+    saved = context.messagesets.edit(draft.id, 1, team["redaktion"], parts=[pasted])
+    assert saved.parts == ("Bitte meiden Sie den Bereich. Familie 👨\u200d👩\u200d👧 ok.",)
+
+
+def test_too_long_blocks_and_split_makes_a_thread_that_fits(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    editor = team["redaktion"]
+    view = prepared(context, incident, team)
+    draft = view.drafts[0]
+    long_text = " ".join(f"Satz Nummer {n} zur Lage in Moers-Mitte." for n in range(40))
+    context.messagesets.edit(draft.id, 1, editor, parts=[long_text])
+    problems = set_problems(context.messagesets.get(view.id))
+    assert ProblemCode.TOO_LONG in {p.code for p in problems if p.draft_id == draft.id}
+    with pytest.raises(KriseninfoError) as caught:
+        context.releases.submit(view.id, editor, [draft.id])
+    assert caught.value.code is ErrorCode.RELEASE_BLOCKED
+    assert caught.value.params["problem"] == "too_long"
+
+    thread = context.messagesets.split(draft.id, 2, editor)
+
+    assert thread.is_thread and thread.version == 3
+    assert thread.parts[0].endswith(f"(1/{len(thread.parts)})")
+    after = set_problems(context.messagesets.get(view.id))
+    assert ProblemCode.TOO_LONG not in {p.code for p in after if p.draft_id == draft.id}
+
+
+def test_an_image_without_alt_text_blocks_release(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    editor = team["redaktion"]
+    view = prepared(context, incident, team)
+    draft = view.drafts[0]
+    context.messagesets.edit(draft.id, 1, editor, media=[Media("/tmp/karte.png")])
+    with pytest.raises(KriseninfoError) as caught:
+        context.releases.submit(view.id, editor, [draft.id])
+    assert caught.value.params["problem"] == "alt_text_missing"
+    context.messagesets.edit(
+        draft.id, 2, editor, media=[Media("/tmp/karte.png", "Karte des Sperrgebiets")]
+    )
+    submitted = context.releases.submit(view.id, editor, [draft.id])
+    assert submitted.draft(draft.id).status is DraftStatus.ZUR_FREIGABE
+
+
+def test_four_eyes_release_by_a_second_person_with_pin(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    editor = team["redaktion"]
+    view = prepared(context, incident, team)
+    context.releases.submit(view.id, editor)
+    with pytest.raises(KriseninfoError) as role:
+        context.releases.release(view.id, editor.id, REDAKTION_PIN)
+    assert role.value.code is ErrorCode.PERMISSION_DENIED
+
+    released = context.releases.release(view.id, team["freigabe"].id, FREIGABE_PIN)
+
+    assert released.status is DraftStatus.FREIGEGEBEN
+    assert {d.release_kind for d in released.drafts} == {ReleaseKind.VIER_AUGEN}
+    assert {d.released_by_name for d in released.drafts} == {"Bernd Berg"}
+    actions = [line.action for line in context.journal.lines(incident.id)]
+    assert actions.count(Action.MESSAGE_RELEASED) == len(view.drafts)
+
+
+def test_the_last_editor_cannot_release_their_own_text(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    chief = team["leitung"]
+    view = prepared(context, incident, team)
+    draft = view.drafts[0]
+    context.messagesets.edit(draft.id, 1, chief, parts=["Von der Leitung geändert. Bitte meiden."])
+    context.releases.submit(view.id, chief, [draft.id])
+    with pytest.raises(KriseninfoError) as caught:
+        context.releases.release(view.id, chief.id, LEITUNG_PIN, [draft.id])
+    assert caught.value.code is ErrorCode.SELF_RELEASE
+
+
+def test_any_change_after_release_voids_it(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    editor = team["redaktion"]
+    view = prepared(context, incident, team)
+    context.releases.submit(view.id, editor)
+    released = context.releases.release(view.id, team["freigabe"].id, FREIGABE_PIN)
+    draft = released.drafts[0]
+
+    changed = context.messagesets.edit(
+        draft.id, draft.version, editor, parts=["Neu. Bitte meiden."]
+    )
+
+    assert changed.status is DraftStatus.ENTWURF and changed.release_kind is None
+    actions = [line.action for line in context.journal.lines(incident.id)]
+    assert Action.MESSAGE_RELEASE_VOIDED in actions
+    assert context.messagesets.get(view.id).status is DraftStatus.ENTWURF
+
+
+def test_release_refuses_a_text_changed_after_it_was_read(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    editor = team["redaktion"]
+    view = prepared(context, incident, team)
+    shown = {d.id: d.version for d in context.releases.submit(view.id, editor).drafts}
+    draft = view.drafts[0]
+    context.messagesets.edit(draft.id, 1, editor, parts=["Still geändert. Bitte meiden."])
+    context.releases.submit(view.id, editor, [draft.id])
+    with pytest.raises(KriseninfoError) as caught:
+        context.releases.release(view.id, team["freigabe"].id, FREIGABE_PIN, seen_versions=shown)
+    assert caught.value.code is ErrorCode.EDIT_CONFLICT
+
+
+def test_wrong_pins_lock_releases_and_are_journaled(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person], clock: FakeClock
+) -> None:
+    view = prepared(context, incident, team)
+    context.releases.submit(view.id, team["redaktion"])
+    releaser = team["freigabe"].id
+    remaining = []
+    for _ in range(2):
+        with pytest.raises(KriseninfoError) as wrong:
+            context.releases.release(view.id, releaser, "0000")
+        assert wrong.value.code is ErrorCode.WRONG_PIN
+        remaining.append(wrong.value.params["remaining"])
+    assert remaining == ["2", "1"]
+    with pytest.raises(KriseninfoError) as third:
+        context.releases.release(view.id, releaser, "0000")
+    assert third.value.code is ErrorCode.PIN_LOCKED
+    with pytest.raises(KriseninfoError) as locked:
+        context.releases.release(view.id, releaser, FREIGABE_PIN)  # even the right one
+    assert locked.value.code is ErrorCode.PIN_LOCKED
+    actions = [line.action for line in context.journal.lines()]
+    assert actions.count(Action.RELEASE_PIN_FAILED) == 3
+    assert actions.count(Action.RELEASE_LOCKED) == 1
+
+    clock.advance(minutes=6)
+    released = context.releases.release(view.id, releaser, FREIGABE_PIN)
+    assert released.status is DraftStatus.FREIGEGEBEN
+
+
+def test_unchanged_preapproved_texts_need_only_confirmed_facts(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    editor = team["redaktion"]
+    view = prepared(context, incident, team)
+    changed = view.drafts[1]
+    context.messagesets.edit(changed.id, 1, editor, parts=["Changed text. Please avoid."])
+
+    confirmed = context.releases.confirm_facts(view.id, editor.id, REDAKTION_PIN)
+
+    kinds = {d.id: (d.status, d.release_kind) for d in confirmed.drafts}
+    assert kinds[view.drafts[0].id] == (DraftStatus.FREIGEGEBEN, ReleaseKind.FAKTEN_BESTAETIGT)
+    assert kinds[changed.id] == (DraftStatus.ENTWURF, None)  # left for four eyes
+
+    context.desk.set(DeskSetting.PREAPPROVED_TEMPLATES, False, team["leitung"])
+    with pytest.raises(KriseninfoError) as off:
+        context.releases.confirm_facts(view.id, editor.id, REDAKTION_PIN)
+    assert off.value.code is ErrorCode.NOT_ALLOWED_NOW
+
+
+def test_eilfreigabe_only_when_enabled_and_with_a_reason(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    editor = team["redaktion"]
+    view = prepared(context, incident, team)
+    with pytest.raises(KriseninfoError) as off:
+        context.releases.eilfreigabe(view.id, editor.id, REDAKTION_PIN, "Explosion droht")
+    assert off.value.code is ErrorCode.NOT_ALLOWED_NOW
+    with pytest.raises(KriseninfoError) as not_leitung:
+        context.desk.set(DeskSetting.EILFREIGABE_ALLOWED, True, editor)
+    assert not_leitung.value.code is ErrorCode.PERMISSION_DENIED
+    context.desk.set(DeskSetting.EILFREIGABE_ALLOWED, True, team["leitung"])
+    with pytest.raises(KriseninfoError) as short:
+        context.releases.eilfreigabe(view.id, editor.id, REDAKTION_PIN, "eilt")
+    assert short.value.code is ErrorCode.INVALID_INPUT
+
+    released = context.releases.eilfreigabe(
+        view.id, editor.id, REDAKTION_PIN, "Gasgeruch, Evakuierung läuft bereits"
+    )
+
+    assert released.eilfreigabe and released.status is DraftStatus.FREIGEGEBEN
+    journal = context.journal.lines(incident.id)
+    lines = [line for line in journal if line.action == Action.MESSAGE_RELEASED]
+    assert lines[-1].new_value == "eilfreigabe: Gasgeruch, Evakuierung läuft bereits"
+
+
+def test_rejection_sends_back_with_a_comment(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    editor = team["redaktion"]
+    view = prepared(context, incident, team)
+    context.releases.submit(view.id, editor)
+    with pytest.raises(KriseninfoError) as empty:
+        context.releases.reject(view.id, team["freigabe"].id, FREIGABE_PIN, "  ")
+    assert empty.value.code is ErrorCode.INVALID_INPUT
+    rejected = context.releases.reject(
+        view.id, team["freigabe"].id, FREIGABE_PIN, "Radius stimmt nicht, 800 m"
+    )
+    assert rejected.status is DraftStatus.ENTWURF
+    assert {d.rejected_comment for d in rejected.drafts} == {"Radius stimmt nicht, 800 m"}
+
+
+def test_follow_ups_link_to_the_set_before(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    first = prepared(context, incident, team)
+    update = context.messagesets.generate(incident.id, team["redaktion"], SetPurpose.UPDATE)
+    assert update.follows_id == first.id and update.purpose is SetPurpose.UPDATE
+    listed = context.messagesets.for_incident(incident.id)
+    assert [s.id for s in listed] == [update.id, first.id]
+
+
+def test_a_first_warning_without_next_update_is_a_warning_not_a_block(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    editor = team["redaktion"]
+    view = prepared(context, incident, team)
+    draft = view.drafts[0]
+    context.messagesets.edit(
+        draft.id, 1, editor, parts=["Bombe in Moers-Mitte. Bitte meiden Sie den Bereich."]
+    )
+    problems = [p for p in set_problems(context.messagesets.get(view.id)) if p.draft_id == draft.id]
+    assert [p.code for p in problems] == [ProblemCode.INCOMPLETE]
+    assert problems[0].params["missing"] == "where_more,next_update"
+    assert not problems[0].blocking
+    context.releases.submit(view.id, editor, [draft.id])  # not blocked
