@@ -18,6 +18,7 @@ from kriseninfo.context import AppContext
 from kriseninfo_ui.app import Console
 from kriseninfo_ui.dialogs.login_dialog import FirstPersonDialog, LoginDialog
 from kriseninfo_ui.dialogs.new_incident_dialog import NewIncidentDialog
+from kriseninfo_ui.dialogs.release_dialog import ReleaseDialog
 from kriseninfo_ui.mainwindow import Area, MainWindow
 
 WINDOW_SIZE = QSize(1280, 800)
@@ -112,7 +113,47 @@ def settings(studio: Studio) -> None:
     window = studio.window
     window.show_area(Area.SETTINGS)
     wait_until(lambda: window.settings_view.people.count() == 3, "the list of people")
+    accounts = window.settings_view.accounts_panel
+    wait_until(lambda: accounts.model.rowCount() == 4, "the channel accounts")
     studio.save(window, "einstellungen.png")
+
+
+def meldungen(studio: Studio) -> None:
+    """The drill's first message set, waiting for release; then the release dialog."""
+    lage(studio, studio.seeded.drill_id, "lage-uebung.png")
+    window = studio.window
+    window.show_area(Area.MELDUNGEN)
+    view = window.meldungen_view
+    wait_until(
+        lambda: view.current_set() is not None and view.editor.draft is not None,
+        "the message set",
+    )
+    view.table.selectRow(0)
+    studio.save(window, "meldungen.png")
+    view.table.selectRow(3)  # the SMS, counted in GSM-7 segments
+    wait_until(
+        lambda: (
+            view.editor.draft is not None
+            and view.editor.draft.platform == "sms"
+            and bool(view.preview.part_labels)
+            and view.preview.part_labels[0].isVisible()
+        ),
+        "the SMS and its preview",
+    )
+    studio.save(window, "meldungen-sms.png")
+    state, fresh = view.state, view.current_set()
+    assert state is not None and fresh is not None
+    release = ReleaseDialog(
+        fresh,
+        state.people,
+        studio.console.runner,
+        lambda *_: fresh,
+        confirm_allowed=True,
+        eilfreigabe_allowed=False,
+        signed_in=state.people[0],
+        parent=window,
+    )
+    dialog(studio, release, "freigabe.png")
 
 
 def dialog(studio: Studio, dialog: QDialog, name: str) -> None:

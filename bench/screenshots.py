@@ -42,7 +42,7 @@ def shoot(app: QApplication, data_dir: Path, outdir: Path) -> None:
         scenes.journal(studio)
         scenes.settings(studio)
         scenes.playbooks(studio)
-        scenes.lage(studio, seeded.drill_id, "lage-uebung.png")
+        scenes.meldungen(studio)
         scenes.new_incident(studio)
         scenes.login(studio)
         scenes.first_person(studio)

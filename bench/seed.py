@@ -12,8 +12,10 @@ from pathlib import Path
 
 from bench.launch import options_for
 from kriseninfo.context import AppContext, open_context
+from kriseninfo.counting.platforms import Platform
 from kriseninfo.domain import Actor, IncidentKind, IncidentMode, Person, Role
-from kriseninfo.incidents.lagebild import FieldValue, LagebildField
+from kriseninfo.incidents.lagebild import FieldValue, IncidentSnapshot, LagebildField
+from kriseninfo.messagesets.facts import examples
 
 LEITUNG_PIN = "2468"
 REAL_TITLE = "Großbrand Lagerhalle Hafen"
@@ -42,7 +44,7 @@ def seed(data_dir: Path, now: datetime | None = None) -> Seeded:
 def _fill(context: AppContext, now: datetime) -> Seeded:
     users = context.users
     anna = users.create("Anna Adler", Role.LEITUNG, LEITUNG_PIN, None)
-    users.create("Bernd Becker", Role.REDAKTION, "1357", anna)
+    bernd = users.create("Bernd Becker", Role.REDAKTION, "1357", anna)
     users.create("Carla Demir", Role.FREIGABE, "8642", anna)
     users.authenticate(anna.name, LEITUNG_PIN)  # a login line, as in every real journal
 
@@ -54,7 +56,32 @@ def _fill(context: AppContext, now: datetime) -> Seeded:
         REAL_TITLE, IncidentKind.GROSSBRAND, IncidentMode.REAL, anna.actor
     )
     _set_all(context, real.id, anna.actor, _real_lagebild(now))
+    _message_set(context, context.incidents.get(drill.id), anna, bernd)
     return Seeded(person=anna, real_id=real.id, drill_id=drill.id)
+
+
+def _message_set(context: AppContext, drill: IncidentSnapshot, anna: Person, bernd: Person) -> None:
+    """Channels of a typical city, the drill following the bomb playbook with its example
+    facts, and a first message set that Bernd wrote and put up for release."""
+    accounts = context.accounts
+    accounts.create(
+        Platform.MASTODON,
+        "Stadt Moers",
+        anna,
+        address="https://social.moers.de",
+        languages=("de", "en"),
+    )
+    accounts.create(Platform.BLUESKY, "Stadt Moers", anna, address="@moers.de")
+    accounts.create(Platform.SMS, "Warn-SMS Innenstadt", anna)
+    accounts.create(Platform.WEBSITE, "moers.de", anna, languages=("de", "de-x-ls"))
+    playbook = context.playbooks.find("bombenentschaerfung")
+    context.plans.attach(drill, playbook, bernd)
+    link = context.plans.get(drill.id)
+    facts = {**examples(playbook), **(link.facts if link else {})}
+    context.plans.set_facts(drill.id, playbook, facts, bernd)
+    context.plans.set_check(drill.id, playbook, "fund", 0, True, bernd)
+    view = context.messagesets.generate(drill.id, bernd)
+    context.releases.submit(view.id, bernd)
 
 
 def _set_all(

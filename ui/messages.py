@@ -180,6 +180,18 @@ def _invalid_input(field: str) -> str:
         "text": QCoreApplication.translate(
             "Messages", "Der Text ist zu lang oder hat zu viele Teile."
         ),
+        "image_type": QCoreApplication.translate(
+            "Messages", "Das ist kein Bild im Format PNG, JPEG, GIF oder WebP."
+        ),
+        "image_size": QCoreApplication.translate(
+            "Messages", "Das Bild ist zu groß (höchstens 8 MB). Bitte verkleinern."
+        ),
+        "image_file": QCoreApplication.translate(
+            "Messages", "Die Bilddatei lässt sich nicht lesen."
+        ),
+        "alt": QCoreApplication.translate(
+            "Messages", "Der Alternativtext ist zu lang (höchstens 1500 Zeichen)."
+        ),
     }
     return texts.get(
         field, QCoreApplication.translate("Messages", "Diese Eingabe ist nicht gültig.")

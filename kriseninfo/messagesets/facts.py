@@ -55,17 +55,18 @@ def values(playbook: Playbook, facts: dict[str, str]) -> dict[str, Any]:
 
 
 def from_lagebild(playbook: Playbook, incident: IncidentSnapshot) -> dict[str, str]:
-    """Facts the Lagebild already holds, for parameters whose meaning is unambiguous."""
+    """Facts the Lagebild already holds, for parameters whose meaning is unambiguous.
+
+    Places are not carried over: a playbook asks for several (district, address, shelter)
+    and a wrong guess would sit in a public text.
+    """
     found: dict[str, str] = {}
-    place_done = False
     for parameter in playbook.parameters:
         value = ""
         if parameter.type is ParameterType.PHONE:
             value = incident.hotline
         elif parameter.type is ParameterType.URL:
             value = incident.web_link
-        elif parameter.type is ParameterType.PLACE and not place_done:
-            value, place_done = incident.location, True
         elif (
             parameter.type is ParameterType.TIME
             and any(hint in parameter.id for hint in NEXT_UPDATE_HINTS)

@@ -26,10 +26,13 @@ class Account:
 
 @dataclass(frozen=True)
 class Media:
-    """An attached image; it may not be released without alt text."""
+    """An attached image (its file name; the bytes are stored once, by `media_id`).
+
+    It may not be released without alt text."""
 
     path: str
     alt: str = ""
+    media_id: int | None = None
 
 
 @dataclass(frozen=True)

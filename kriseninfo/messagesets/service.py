@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -26,6 +28,7 @@ from kriseninfo.journal.actions import Action
 from kriseninfo.messagesets import facts as fact_values
 from kriseninfo.messagesets.accounts import TEMPLATE_KIND, accounts_for
 from kriseninfo.messagesets.kinds import FOLLOW_UPS, DraftStatus, SetPurpose
+from kriseninfo.messagesets.media import check_alt, read_image, store_image
 from kriseninfo.messagesets.records import Draft, Media, MessageSetView, Version
 from kriseninfo.messagesets.store import draft as draft_view
 from kriseninfo.messagesets.store import (
@@ -248,6 +251,36 @@ class MessageSetService:
         text = "\n\n".join(current.parts)
         parts = split_thread(current.platform, text, limit=current.limit_override)
         return self.edit(draft_id, expected_version, by, parts=parts, note="als Thread aufgeteilt")
+
+    def attach_image(
+        self, draft_id: int, expected_version: int, source: Path, alt: str, by: Person
+    ) -> Draft:
+        """Attach an image file (stored in the database, so every console has it)."""
+        data, mime = read_image(source)
+        alt = check_alt(alt)
+        with self._db.session() as session:
+            media_id = store_image(session, source.name, data, mime, self._clock())
+        current = self._current(draft_id)
+        attached = Media(source.name, alt, media_id)
+        return self.edit(
+            draft_id, expected_version, by, media=[*current.media, attached], note="Bild angehängt"
+        )
+
+    def set_alt_text(
+        self, draft_id: int, expected_version: int, index: int, alt: str, by: Person
+    ) -> Draft:
+        images = list(self._current(draft_id).media)
+        if not 0 <= index < len(images):
+            raise KriseninfoError(ErrorCode.NOT_FOUND, f"message {draft_id} has no image {index}")
+        images[index] = replace(images[index], alt=check_alt(alt))
+        return self.edit(draft_id, expected_version, by, media=images, note="Alternativtext")
+
+    def remove_image(self, draft_id: int, expected_version: int, index: int, by: Person) -> Draft:
+        images = list(self._current(draft_id).media)
+        if not 0 <= index < len(images):
+            raise KriseninfoError(ErrorCode.NOT_FOUND, f"message {draft_id} has no image {index}")
+        del images[index]
+        return self.edit(draft_id, expected_version, by, media=images, note="Bild entfernt")
 
     def _current(self, draft_id: int) -> Draft:
         with self._db.session(readonly=True) as session:

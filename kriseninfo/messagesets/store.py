@@ -20,11 +20,16 @@ def dump_parts(parts: Sequence[str]) -> str:
 
 
 def dump_media(media: Sequence[Media]) -> str:
-    return json.dumps([{"path": m.path, "alt": m.alt} for m in media], ensure_ascii=False)
+    return json.dumps(
+        [{"path": m.path, "alt": m.alt, "media_id": m.media_id} for m in media],
+        ensure_ascii=False,
+    )
 
 
 def load_media(raw: str) -> tuple[Media, ...]:
-    return tuple(Media(item["path"], item.get("alt", "")) for item in json.loads(raw))
+    return tuple(
+        Media(item["path"], item.get("alt", ""), item.get("media_id")) for item in json.loads(raw)
+    )
 
 
 def template_json(subject: str, parts: Sequence[str]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Enum, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from kriseninfo.domain import IncidentKind, IncidentMode, IncidentStatus, Role
@@ -222,6 +222,21 @@ class DeskSettingRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class MediaBlob(Base):
+    """An image attached to drafts, kept in the database so every console of a shared desk
+    has it; the same file attached twice is stored once (by its SHA-256)."""
+
+    __tablename__ = "media_blob"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 __all__ = [
     "Base",
     "ChannelAccount",
@@ -233,6 +248,7 @@ __all__ = [
     "IncidentStatus",
     "JournalEntry",
     "JournalHead",
+    "MediaBlob",
     "Message",
     "MessageSet",
     "MessageVersion",

@@ -251,6 +251,22 @@
         <translation>&amp;Versions …</translation>
     </message>
     <message>
+        <source>Bilder</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Bild &amp;anhängen …</source>
+        <translation>Attach &amp;image …</translation>
+    </message>
+    <message>
+        <source>A&amp;lternativtext …</source>
+        <translation>A&amp;lt text …</translation>
+    </message>
+    <message>
+        <source>Bild entfernen</source>
+        <translation>Remove image</translation>
+    </message>
+    <message>
         <source>Keine Meldung ausgewählt.</source>
         <translation>No message selected.</translation>
     </message>
@@ -269,6 +285,30 @@
     <message>
         <source>Unveränderter Text aus dem Playbook</source>
         <translation>Unchanged text from the playbook</translation>
+    </message>
+    <message>
+        <source>{file} – Alternativtext: {alt}</source>
+        <translation>{file} – alt text: {alt}</translation>
+    </message>
+    <message>
+        <source>{file} – OHNE Alternativtext (so nicht freigabefähig)</source>
+        <translation>{file} – NO alt text (cannot be released like this)</translation>
+    </message>
+    <message>
+        <source>Bild anhängen</source>
+        <translation>Attach image</translation>
+    </message>
+    <message>
+        <source>Bilder (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Alternativtext</source>
+        <translation>Alt text</translation>
+    </message>
+    <message>
+        <source>Beschreiben Sie das Bild für Menschen, die es nicht sehen können:</source>
+        <translation>Describe the image for people who cannot see it:</translation>
     </message>
     <message>
         <source>Text</source>
@@ -947,6 +987,22 @@
     <message>
         <source>Der Text ist zu lang oder hat zu viele Teile.</source>
         <translation>The text is too long or has too many parts.</translation>
+    </message>
+    <message>
+        <source>Das ist kein Bild im Format PNG, JPEG, GIF oder WebP.</source>
+        <translation>This is not a PNG, JPEG, GIF or WebP image.</translation>
+    </message>
+    <message>
+        <source>Das Bild ist zu groß (höchstens 8 MB). Bitte verkleinern.</source>
+        <translation>The image is too large (at most 8 MB). Please make it smaller.</translation>
+    </message>
+    <message>
+        <source>Die Bilddatei lässt sich nicht lesen.</source>
+        <translation>The image file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Der Alternativtext ist zu lang (höchstens 1500 Zeichen).</source>
+        <translation>The alt text is too long (at most 1500 characters).</translation>
     </message>
     <message>
         <source>Diese Eingabe ist nicht gültig.</source>
@@ -1969,6 +2025,21 @@
     </message>
 </context>
 <context>
+    <name>ReleaseRulesPanel</name>
+    <message>
+        <source>Unveränderte Texte freigegebener Playbooks: Bestätigen der Fakten genügt</source>
+        <translation>Unchanged texts of released playbooks: confirming the facts is enough</translation>
+    </message>
+    <message>
+        <source>Eilfreigabe erlauben (Selbstfreigabe bei akuter Gefahr, mit Begründung)</source>
+        <translation>Allow urgent release (self-release in acute danger, with a reason)</translation>
+    </message>
+    <message>
+        <source>Nur Personen mit der Rolle Leitung</source>
+        <translation>Only people with the role Head of staff</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <source>Sprache</source>
@@ -2038,6 +2109,10 @@
         <source>Kanäle</source>
         <extracomment>Kanäle: the channel accounts; the main window tells it the active incident.</extracomment>
         <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Freigaberegeln (für alle Konsolen)</source>
+        <translation>Release rules (for all consoles)</translation>
     </message>
     <message>
         <source>(deaktiviert)</source>

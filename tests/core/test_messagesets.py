@@ -401,3 +401,81 @@ def test_a_first_warning_without_next_update_is_a_warning_not_a_block(
     assert problems[0].params["missing"] == "where_more,next_update"
     assert not problems[0].blocking
     context.releases.submit(view.id, editor, [draft.id])  # not blocked
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_images_are_stored_once_and_need_alt_text(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person], tmp_path: Path
+) -> None:
+    editor = team["redaktion"]
+    view = prepared(context, incident, team)
+    first, second = view.drafts[0], view.drafts[1]
+    image = tmp_path / "sperrgebiet.png"
+    image.write_bytes(PNG)
+    with_image = context.messagesets.attach_image(first.id, 1, image, "", editor)
+    context.messagesets.attach_image(second.id, 1, image, "Karte", editor)
+    assert with_image.media[0].path == "sperrgebiet.png" and with_image.media[0].media_id
+    ids = {d.media[0].media_id for d in context.messagesets.get(view.id).drafts[:2]}
+    assert len(ids) == 1  # the same bytes, stored once
+    with pytest.raises(KriseninfoError) as blocked:
+        context.releases.submit(view.id, editor, [first.id])
+    assert blocked.value.params["problem"] == "alt_text_missing"
+    described = context.messagesets.set_alt_text(
+        first.id, with_image.version, 0, "Karte des Sperrgebiets, 500 m um den Fundort", editor
+    )
+    assert described.media[0].alt.startswith("Karte des Sperrgebiets")
+    context.releases.submit(view.id, editor, [first.id])
+    removed = context.messagesets.remove_image(second.id, 2, 0, editor)
+    assert removed.media == ()
+
+
+@pytest.mark.parametrize(
+    ("content", "field"),
+    [(b"GIF89a" + b"\x00" * 10, None), (b"%PDF-1.7 not an image", "image_type")],
+)
+def test_only_real_images_are_attached(
+    context: AppContext,
+    incident: IncidentSnapshot,
+    team: dict[str, Person],
+    tmp_path: Path,
+    content: bytes,
+    field: str | None,
+) -> None:
+    view = prepared(context, incident, team)
+    source = tmp_path / "anhang.png"
+    source.write_bytes(content)
+    if field is None:
+        draft = context.messagesets.attach_image(
+            view.drafts[0].id, 1, source, "Bild", team["redaktion"]
+        )
+        assert len(draft.media) == 1
+        return
+    with pytest.raises(KriseninfoError) as caught:
+        context.messagesets.attach_image(view.drafts[0].id, 1, source, "Bild", team["redaktion"])
+    assert caught.value.params["field"] == field
+    missing = tmp_path / "gibt-es-nicht.png"
+    with pytest.raises(KriseninfoError) as unreadable:
+        context.messagesets.attach_image(view.drafts[0].id, 1, missing, "Bild", team["redaktion"])
+    assert unreadable.value.params["field"] == "image_file"
+
+
+def test_a_fact_that_makes_a_text_too_long_is_caught_before_release(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    """The playbook was checked with its example values; a real street list can be longer."""
+    editor = team["redaktion"]
+    playbook = bomb(context)
+    context.plans.attach(incident, playbook, editor)
+    place = "Baustelle zwischen " + ", ".join(f"Lange Beispielstraße {n}" for n in range(40))
+    context.plans.set_facts(incident.id, playbook, {**examples(playbook), "fundort": place}, editor)
+    context.accounts.create(Platform.BLUESKY, "Stadt Moers", team["leitung"])
+
+    view = context.messagesets.generate(incident.id, editor)
+
+    too_long = {p.draft_id for p in set_problems(view) if p.code is ProblemCode.TOO_LONG}
+    assert too_long, "a 900-character place must not fit a Bluesky post"
+    with pytest.raises(KriseninfoError) as caught:
+        context.releases.submit(view.id, editor)
+    assert caught.value.code is ErrorCode.RELEASE_BLOCKED

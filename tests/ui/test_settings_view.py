@@ -78,3 +78,17 @@ def test_change_own_pin(window: MainWindow, core: AppContext, qtbot: QtBot) -> N
     type_text(view.new_pin_again, "1111")
     view.change_pin.click()
     qtbot.waitUntil(lambda: view.pin_message.text() == "Die PIN ist falsch.")
+
+
+def test_leitung_allows_eilfreigabe_for_the_whole_desk(
+    window: MainWindow, core: AppContext, qtbot: QtBot
+) -> None:
+    from kriseninfo.messagesets.kinds import DeskSetting
+
+    rules = window.settings_view.release_rules
+    qtbot.waitUntil(rules.eilfreigabe.isEnabled)
+    assert rules.preapproved.isChecked() and not rules.eilfreigabe.isChecked()
+    rules.eilfreigabe.click()
+    qtbot.waitUntil(lambda: core.desk.get(DeskSetting.EILFREIGABE_ALLOWED))
+    changed = [line for line in core.journal.lines() if line.field == "eilfreigabe_allowed"]
+    assert [(line.old_value, line.new_value) for line in changed] == [("false", "true")]

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -58,6 +62,12 @@ class DraftEditor(QWidget):
     save_requested = Signal(int, int, str, list)
     split_requested = Signal(int, int)
     versions_requested = Signal(int)
+    # (draft id, version, file path, alt text)
+    attach_requested = Signal(int, int, str, str)
+    # (draft id, version, image index, alt text)
+    alt_requested = Signal(int, int, int, str)
+    # (draft id, version, image index)
+    remove_requested = Signal(int, int, int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -91,8 +101,22 @@ class DraftEditor(QWidget):
         self.versions_button.clicked.connect(
             lambda: self.draft and self.versions_requested.emit(self.draft.id)
         )
+        self.media = QListWidget(self)
+        self.media.setObjectName("draftMedia")
+        self.media.setAccessibleName(self.tr("Bilder"))
+        self.media.setMaximumHeight(72)
+        self.media.itemActivated.connect(lambda _item: self._edit_alt())
+        self.attach_button = QPushButton(self.tr("Bild &anhängen …"), self)
+        self.attach_button.clicked.connect(self._attach)
+        self.alt_button = QPushButton(self.tr("A&lternativtext …"), self)
+        self.alt_button.clicked.connect(self._edit_alt)
+        self.remove_button = QPushButton(self.tr("Bild entfernen"), self)
+        self.remove_button.clicked.connect(self._remove)
         buttons = QHBoxLayout()
         buttons.addWidget(self.split_button)
+        buttons.addWidget(self.attach_button)
+        buttons.addWidget(self.alt_button)
+        buttons.addWidget(self.remove_button)
         buttons.addWidget(self.versions_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -102,8 +126,10 @@ class DraftEditor(QWidget):
         layout.addWidget(self.subject)
         layout.addWidget(self.subject_counter)
         layout.addLayout(self._parts_box)
+        layout.addWidget(self.media)
         layout.addWidget(self.problems)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self.show_draft(None, [])
 
     # -- showing -------------------------------------------------------------------------
@@ -125,6 +151,8 @@ class DraftEditor(QWidget):
             self.subject.hide()
             self.subject_counter.hide()
             self._set_parts([])
+            self.media.clear()
+            self.media.hide()
             return
         self.header.setText(self._header_text(draft))
         self.rejected.setVisible(bool(draft.rejected_comment))
@@ -138,6 +166,7 @@ class DraftEditor(QWidget):
         self.subject.setText(draft.subject)
         self.subject.blockSignals(False)
         self._set_parts(list(draft.parts))
+        self._show_media(draft)
         self._update_counters()
 
     def current_parts(self) -> list[str]:
@@ -183,6 +212,62 @@ class DraftEditor(QWidget):
             text += "\n" + self.tr("Unveränderter Text aus dem Playbook")
         return text
 
+    def _show_media(self, draft: Draft) -> None:
+        self.media.clear()
+        for image in draft.media:
+            if image.alt:
+                text = self.tr("{file} – Alternativtext: {alt}").format(
+                    file=image.path, alt=image.alt
+                )
+            else:
+                text = self.tr("{file} – OHNE Alternativtext (so nicht freigabefähig)").format(
+                    file=image.path
+                )
+            self.media.addItem(QListWidgetItem(text))
+        self.media.setVisible(bool(draft.media))
+        self.alt_button.setEnabled(bool(draft.media))
+        self.remove_button.setEnabled(bool(draft.media))
+
+    def _attach(self) -> None:
+        if self.draft is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Bild anhängen"),
+            "",
+            self.tr("Bilder (*.png *.jpg *.jpeg *.gif *.webp)"),
+        )
+        if not path:
+            return
+        alt, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Alternativtext"),
+            self.tr("Beschreiben Sie das Bild für Menschen, die es nicht sehen können:"),
+        )
+        self.flush()
+        self.attach_requested.emit(self.draft.id, self.draft.version, path, alt if ok else "")
+
+    def _edit_alt(self) -> None:
+        index = self.media.currentRow() if self.media.currentRow() >= 0 else 0
+        if self.draft is None or not 0 <= index < len(self.draft.media):
+            return
+        alt, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Alternativtext"),
+            self.tr("Beschreiben Sie das Bild für Menschen, die es nicht sehen können:"),
+            self.draft.media[index].alt,
+        )
+        if ok:
+            self.flush()
+            self.alt_requested.emit(self.draft.id, self.draft.version, index, alt)
+
+    def _remove(self) -> None:
+        index = self.media.currentRow() if self.media.currentRow() >= 0 else 0
+        if self.draft is None or not 0 <= index < len(self.draft.media):
+            return
+        self.flush()
+        self.remove_requested.emit(self.draft.id, self.draft.version, index)
+
     def _show_problems(self, problems: list[Problem]) -> None:
         self.problems.setText("\n".join(problem_text(p) for p in problems))
         self.problems.setVisible(bool(problems))
@@ -206,6 +291,7 @@ class DraftEditor(QWidget):
                     self.tr("Text") if len(parts) == 1 else self.tr("Teil {n}").format(n=number + 1)
                 )
                 edit.setMinimumHeight(110)
+                edit.setMaximumHeight(240 if len(parts) == 1 else 160)
                 edit.textChanged.connect(self._on_typed)
                 counter = QLabel(self)
                 counter.setObjectName("draftCounter")

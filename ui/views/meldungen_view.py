@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -106,6 +107,7 @@ class MeldungenView(QWidget):
         left_layout.addStretch(1)
         self.left = QScrollArea(self)
         self.left.setWidgetResizable(True)
+        self.left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.left.setWidget(left_inner)
 
         # -- sets and drafts -------------------------------------------------------------------
@@ -139,18 +141,23 @@ class MeldungenView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            DraftTableModel.PROBLEMS, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DraftTableModel.PROBLEMS, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._on_draft_chosen)
 
         self.editor = DraftEditor(self)
         self.editor.save_requested.connect(self._save_draft)
         self.editor.split_requested.connect(self._split)
         self.editor.versions_requested.connect(self._show_versions)
+        self.editor.attach_requested.connect(self._attach_image)
+        self.editor.alt_requested.connect(self._set_alt)
+        self.editor.remove_requested.connect(self._remove_image)
         self.preview = PlatformPreview(self)
         editor_scroll = QScrollArea(self)
         editor_scroll.setWidgetResizable(True)
+        editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         editor_scroll.setWidget(self.editor)
         editing = QSplitter(self)
         editing.addWidget(editor_scroll)
@@ -186,7 +193,7 @@ class MeldungenView(QWidget):
         self.body = QSplitter(self)
         self.body.addWidget(self.left)
         self.body.addWidget(right)
-        self.body.setSizes([360, 840])
+        self.body.setSizes([380, 820])
         self.empty_hint = QLabel(self)
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setObjectName("emptyHint")
@@ -526,6 +533,20 @@ class MeldungenView(QWidget):
     def _split(self, draft_id: int, version: int) -> None:
         context, person = self._session.context, self._session.person
         self._run(lambda: context.messagesets.split(draft_id, version, person))
+
+    def _attach_image(self, draft_id: int, version: int, path: str, alt: str) -> None:
+        context, person = self._session.context, self._session.person
+        self._run(
+            lambda: context.messagesets.attach_image(draft_id, version, Path(path), alt, person)
+        )
+
+    def _set_alt(self, draft_id: int, version: int, index: int, alt: str) -> None:
+        context, person = self._session.context, self._session.person
+        self._run(lambda: context.messagesets.set_alt_text(draft_id, version, index, alt, person))
+
+    def _remove_image(self, draft_id: int, version: int, index: int) -> None:
+        context, person = self._session.context, self._session.person
+        self._run(lambda: context.messagesets.remove_image(draft_id, version, index, person))
 
     def _show_versions(self, draft_id: int) -> None:
         from kriseninfo_ui.dialogs.versions_dialog import VersionsDialog

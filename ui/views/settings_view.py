@@ -29,6 +29,7 @@ from kriseninfo_ui.messages import error_text
 from kriseninfo_ui.names import role_name
 from kriseninfo_ui.session import Session
 from kriseninfo_ui.views.accounts_panel import AccountsPanel
+from kriseninfo_ui.views.release_rules_panel import ReleaseRulesPanel
 
 if TYPE_CHECKING:
     from kriseninfo.context import AppContext
@@ -119,12 +120,17 @@ class SettingsView(QWidget):
         accounts_layout.addWidget(self.accounts_panel)
         accounts_box.setMinimumHeight(240)
 
+        self.release_rules = ReleaseRulesPanel(session, self)
+        rules_box = QGroupBox(self.tr("Freigaberegeln (für alle Konsolen)"), self)
+        QVBoxLayout(rules_box).addWidget(self.release_rules)
+
         page = QWidget(self)
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(language_box)
         left.addWidget(pin_box)
         left.addWidget(about_box)
+        left.addWidget(rules_box)
         left.addStretch(1)
         columns.addLayout(left, 1)
         columns.addWidget(people_box, 1)
