@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -91,7 +92,15 @@ class MainWindow(QMainWindow):
             Area.JOURNAL: self.tr("Einsatztagebuch"),
             Area.SETTINGS: self.tr("Einstellungen"),
         }
+        self._labels = labels
         self._rows: dict[str, int] = {}
+        # The menus exist from the first frame (no jump after sign-in); their actions,
+        # with the shortcuts shown beside them, come with `attach`.
+        self.lage_menu = self.menuBar().addMenu(self.tr("&Lage"))
+        self.meldungen_menu = self.menuBar().addMenu(self.tr("&Meldungen"))
+        self.areas_menu = self.menuBar().addMenu(self.tr("Bereiche"))
+        for menu in (self.lage_menu, self.meldungen_menu, self.areas_menu):
+            menu.setEnabled(False)
         for area in Area.ORDER:  # row n is Area.ORDER[n]
             item = QListWidgetItem(labels[area], self.nav)
             if area not in Area.BUILT:
@@ -156,8 +165,9 @@ class MainWindow(QMainWindow):
             item.setToolTip(self.tr("Strg+{number}").format(number=number))
             self._rows[area] = number - 1
             self.stack.addWidget(view)
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.activated.connect(lambda a=area: self.show_area(a))
+            action = self.areas_menu.addAction(self._labels[area])
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, a=area: self.show_area(a))
         self.stack.removeWidget(self.starting)
         self.starting.deleteLater()
         self.nav.setEnabled(True)
@@ -172,9 +182,32 @@ class MainWindow(QMainWindow):
         self.lage_view.problem.connect(self.problem_label.setText)
         self.meldungen_view.problem.connect(self.problem_label.setText)
         self.lage_view.started_from_playbook.connect(self._on_started_from_playbook)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.lage_view.create_incident)
+        self._fill_menus()
         self.show_area(Area.LAGE)
         self._on_active_changed(self.lage_view.form.incident)
+
+    def _fill_menus(self) -> None:
+        new = self.lage_menu.addAction(self.tr("&Neue Lage …"))
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(self.lage_view.create_incident)
+        view = self.meldungen_view
+        for text, keys, act in (
+            (self.tr("Meldungen &erstellen"), "Ctrl+G", view.generate),
+            (self.tr("&Zur Freigabe vorlegen"), "Ctrl+Shift+F", view.submit),
+            (self.tr("&Freigeben …"), "Ctrl+R", view.open_release),
+        ):
+            action = self.meldungen_menu.addAction(text)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _=False, act=act: self._in_meldungen(act))
+        for menu in (self.lage_menu, self.meldungen_menu, self.areas_menu):
+            menu.setEnabled(True)
+
+    def _in_meldungen(self, act: Callable[[], None]) -> None:
+        """Message actions work on what the officer sees: elsewhere they first show it."""
+        if self.current_area() != Area.MELDUNGEN:
+            self.show_area(Area.MELDUNGEN)
+            return
+        act()
 
     def show_area(self, area: str) -> None:
         row = self._rows.get(area)

@@ -611,6 +611,14 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>&amp;Lage</source>
+        <translation>&amp;Incident</translation>
+    </message>
+    <message>
+        <source>&amp;Meldungen</source>
+        <translation>&amp;Messages</translation>
+    </message>
+    <message>
         <source>Noch nicht verfügbar</source>
         <translation>Not available yet</translation>
     </message>
@@ -621,6 +629,22 @@
     <message>
         <source>Angemeldet: {name} ({role})</source>
         <translation>Signed in: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>&amp;Neue Lage …</source>
+        <translation>&amp;New incident …</translation>
+    </message>
+    <message>
+        <source>Meldungen &amp;erstellen</source>
+        <translation>Cr&amp;eate messages</translation>
+    </message>
+    <message>
+        <source>&amp;Zur Freigabe vorlegen</source>
+        <translation>&amp;Submit for release</translation>
+    </message>
+    <message>
+        <source>&amp;Freigeben …</source>
+        <translation>&amp;Release …</translation>
     </message>
     <message>
         <source>ÜBUNG</source>

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -202,9 +201,7 @@ class MeldungenView(QWidget):
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.body, 1)
 
-        QShortcut(QKeySequence("Ctrl+G"), self, activated=self.generate)
-        QShortcut(QKeySequence("Ctrl+Shift+F"), self, activated=self.submit)
-        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.open_release)
+        # Ctrl+G, Ctrl+Shift+F and Ctrl+R are the main window's Meldungen menu.
 
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
