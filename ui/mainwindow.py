@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         for text, keys, act in (
             (self.tr("Meldungen &erstellen"), "Ctrl+G", view.generate),
             (self.tr("&Zur Freigabe vorlegen"), "Ctrl+Shift+F", view.submit),
+            (self.tr("Nur &diese Meldung zur Freigabe"), "Ctrl+Alt+F", view.submit_current),
             (self.tr("&Freigeben …"), "Ctrl+R", view.open_release),
         ):
             action = self.meldungen_menu.addAction(text)

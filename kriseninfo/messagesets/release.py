@@ -93,7 +93,12 @@ class ReleaseService:
         )
 
     def confirm_facts(
-        self, set_id: int, person_id: int, pin: str, draft_ids: Targets = None
+        self,
+        set_id: int,
+        person_id: int,
+        pin: str,
+        draft_ids: Targets = None,
+        seen_versions: Mapping[int, int] | None = None,
     ) -> MessageSetView:
         """Release the drafts that are unchanged texts of a released playbook: the person
         confirms the facts they were filled with. Changed drafts are left for four eyes."""
@@ -127,10 +132,17 @@ class ReleaseService:
             {DraftStatus.ENTWURF, DraftStatus.ZUR_FREIGABE},
             apply,
             check=True,
+            seen=seen_versions,
         )
 
     def eilfreigabe(
-        self, set_id: int, person_id: int, pin: str, reason: str, draft_ids: Targets = None
+        self,
+        set_id: int,
+        person_id: int,
+        pin: str,
+        reason: str,
+        draft_ids: Targets = None,
+        seen_versions: Mapping[int, int] | None = None,
     ) -> MessageSetView:
         """Self-release in acute danger: only if the desk allows it, always with a reason."""
         if not self._desk.get(DeskSetting.EILFREIGABE_ALLOWED):
@@ -150,7 +162,12 @@ class ReleaseService:
             self._released(session, row, person, ReleaseKind.EILFREIGABE, reason)
 
         return self._change(
-            set_id, draft_ids, {DraftStatus.ENTWURF, DraftStatus.ZUR_FREIGABE}, apply, check=True
+            set_id,
+            draft_ids,
+            {DraftStatus.ENTWURF, DraftStatus.ZUR_FREIGABE},
+            apply,
+            check=True,
+            seen=seen_versions,
         )
 
     def reject(

@@ -643,6 +643,10 @@
         <translation>&amp;Submit for release</translation>
     </message>
     <message>
+        <source>Nur &amp;diese Meldung zur Freigabe</source>
+        <translation>Submit only &amp;this message</translation>
+    </message>
+    <message>
         <source>&amp;Freigeben …</source>
         <translation>&amp;Release …</translation>
     </message>

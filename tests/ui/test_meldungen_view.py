@@ -85,3 +85,37 @@ def test_a_colleagues_newer_save_is_never_overwritten(
     stored = core.messagesets.get(view_set.id).draft(draft.id)
     assert stored.parts == ("Bernds Fassung. Bitte meiden.",)
     qtbot.waitUntil(lambda: editor.current_parts() == ["Bernds Fassung. Bitte meiden."])
+
+
+def test_a_single_message_goes_to_release_on_its_own(
+    window: MainWindow, core: AppContext, seeded: Person, qtbot: QtBot
+) -> None:
+    from kriseninfo.messagesets.kinds import DraftStatus
+    from kriseninfo_ui.dialogs.release_dialog import ReleaseDialog
+
+    core.accounts.create(Platform.WEBSITE, "moers.de", seeded)
+    view_set = generated(core, seeded)
+    core.users.create("Bernd Berg", Role.FREIGABE, "1357", seeded)
+    open_meldungen(window, qtbot)
+    view = window.meldungen_view
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    view.table.selectRow(1)
+    chosen = view_set.drafts[1].id
+    qtbot.waitUntil(lambda: view.editor.draft is not None and view.editor.draft.id == chosen)
+    shown: list[int] = []
+
+    def release(dialog: ReleaseDialog) -> None:
+        shown.extend(d.id for d in dialog.view.drafts)
+        type_text(dialog.pin, "1357")
+        dialog.buttons.accepted.emit()
+
+    when_modal(ReleaseDialog, release)
+    view.submit_current()
+
+    qtbot.waitUntil(
+        lambda: core.messagesets.get(view_set.id).draft(chosen).status is DraftStatus.FREIGEGEBEN,
+        timeout=10_000,
+    )
+    assert shown == [chosen]
+    other = core.messagesets.get(view_set.id).drafts[0]
+    assert other.status is DraftStatus.ENTWURF

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -559,42 +560,54 @@ class MeldungenView(QWidget):
         )
 
     def submit(self) -> None:
-        """ "Zur Freigabe", then straight to the release at this machine (the usual case
-        at a single crisis laptop); "Später freigeben" leaves it waiting."""
+        """ "Zur Freigabe" for the whole set, then straight to the release at this machine
+        (the usual case at a single crisis laptop); "Später freigeben" leaves it waiting."""
+        self._submit(None)
+
+    def submit_current(self) -> None:
+        """Only the message on screen goes to the release (e.g. a correction of one)."""
+        if self._draft_id is not None:
+            self._submit([self._draft_id])
+
+    def _submit(self, only: list[int] | None) -> None:
         view = self.current_set()
         if view is None:
             return
         self.flush()
         context, person, set_id = self._session.context, self._session.person, view.id
-        self._run(lambda: context.releases.submit(set_id, person), lambda _: self._after_submit())
+        self._run(
+            lambda: context.releases.submit(set_id, person, only),
+            lambda _: QTimer.singleShot(0, lambda: self.open_release(only)),
+        )
 
-    def _after_submit(self) -> None:
-        QTimer.singleShot(0, self.open_release)
-
-    def open_release(self) -> None:
+    def open_release(self, only: list[int] | None = None) -> None:
         state, view = self.state, self.current_set()
         if state is None or view is None:
             return
         if self._loading or self._session.runner.busy:
-            QTimer.singleShot(50, self.open_release)  # show what is stored, not what was
+            # Show what is stored, not what was: wait for the pending save and read.
+            QTimer.singleShot(50, lambda: self.open_release(only))
             return
         self.flush()
         fresh = self._fresh_set(view.id)
         if fresh is None:
-            QTimer.singleShot(50, self.open_release)
             return
+        if only is not None:
+            fresh = replace(fresh, drafts=tuple(d for d in fresh.drafts if d.id in only))
         context = self._session.context
+        # What the releaser reads is what is released: a newer save refuses the release.
         seen = {d.id: d.version for d in fresh.drafts}
+        ids = list(seen)
 
         def attempt(mode: Mode, person_id: int, pin: str, text: str) -> MessageSetView:
             releases = context.releases
             if mode is Mode.RELEASE:
-                return releases.release(fresh.id, person_id, pin, seen_versions=seen)
+                return releases.release(fresh.id, person_id, pin, ids, seen_versions=seen)
             if mode is Mode.CONFIRM:
-                return releases.confirm_facts(fresh.id, person_id, pin)
+                return releases.confirm_facts(fresh.id, person_id, pin, ids, seen_versions=seen)
             if mode is Mode.EILFREIGABE:
-                return releases.eilfreigabe(fresh.id, person_id, pin, text)
-            return releases.reject(fresh.id, person_id, pin, text)
+                return releases.eilfreigabe(fresh.id, person_id, pin, text, ids, seen_versions=seen)
+            return releases.reject(fresh.id, person_id, pin, text, ids)
 
         dialog = ReleaseDialog(
             fresh,
