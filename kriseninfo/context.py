@@ -73,7 +73,8 @@ class AppContext:
     def messagesets(self) -> MessageSetService:
         from kriseninfo.messagesets.service import MessageSetService
 
-        return MessageSetService(self.database, self.playbooks.find, self.clock)
+        library = self.playbooks
+        return MessageSetService(self.database, library.find, self.clock, library.approved)
 
     @cached_property
     def desk(self) -> DeskSettings:

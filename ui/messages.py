@@ -71,15 +71,15 @@ def error_text(error: KriseninfoError) -> str:
         if "remaining" in p:
             return QCoreApplication.translate(
                 "Messages",
-                "Die PIN ist falsch. Nach {remaining} weiteren Fehlversuchen wird die "
-                "Freigabe für diese Person einige Minuten gesperrt.",
+                "Die PIN ist falsch. Nach {remaining} weiteren Fehlversuchen wird die PIN "
+                "dieser Person einige Minuten gesperrt.",
             ).format(remaining=p["remaining"])
         return QCoreApplication.translate("Messages", "Die PIN ist falsch.")
     if code is ErrorCode.PIN_LOCKED:
         return QCoreApplication.translate(
             "Messages",
-            "Zu viele falsche PINs: Freigaben durch {name} sind bis {until} Uhr gesperrt. "
-            "Der Vorgang steht im Einsatztagebuch.",
+            "Zu viele falsche PINs: Die PIN von {name} ist bis {until} Uhr gesperrt – für "
+            "Anmeldung und Freigabe. Der Vorgang steht im Einsatztagebuch.",
         ).format(name=p.get("name", "?"), until=_local_clock(p.get("until", "")))
     if code is ErrorCode.FACTS_MISSING:
         return QCoreApplication.translate(
@@ -113,8 +113,8 @@ def error_text(error: KriseninfoError) -> str:
     if code is ErrorCode.SELF_RELEASE:
         return QCoreApplication.translate(
             "Messages",
-            "{name} hat die Meldung zuletzt bearbeitet und kann sie nicht selbst freigeben "
-            "(Vier-Augen-Prinzip).",
+            "{name} hat an dieser Meldung mitgeschrieben und kann sie nicht selbst "
+            "freigeben (Vier-Augen-Prinzip).",
         ).format(name=p.get("name", "?"))
     if code is ErrorCode.NOT_ALLOWED_NOW:
         return QCoreApplication.translate(

@@ -117,7 +117,7 @@ def action_name(action: str) -> str:
         Action.MESSAGE_REJECTED: QCoreApplication.translate("Names", "Meldung zurückgewiesen"),
         Action.RELEASE_PIN_FAILED: QCoreApplication.translate("Names", "Freigabe: falsche PIN"),
         Action.RELEASE_LOCKED: QCoreApplication.translate(
-            "Names", "Freigabe gesperrt (zu viele falsche PINs)"
+            "Names", "PIN gesperrt (zu viele falsche Eingaben)"
         ),
     }
     return names.get(action, action)

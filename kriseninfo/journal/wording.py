@@ -34,7 +34,7 @@ ACTION_NAMES: dict[str, str] = {  # Action is a StrEnum: its members are their k
     Action.MESSAGE_RELEASE_VOIDED: "Freigabe durch Änderung aufgehoben",
     Action.MESSAGE_REJECTED: "Meldung zurückgewiesen",
     Action.RELEASE_PIN_FAILED: "Freigabe: falsche PIN",
-    Action.RELEASE_LOCKED: "Freigabe gesperrt (zu viele falsche PINs)",
+    Action.RELEASE_LOCKED: "PIN gesperrt (zu viele falsche Eingaben)",
 }
 
 FIELD_LABELS: dict[str, str] = {

@@ -3,13 +3,12 @@
 Also the two exceptions the desk may allow: an unchanged pre-approved text needs only
 the confirmation of its facts, and in acute danger an officer may release alone
 (Eilfreigabe, with a reason, marked in the journal and the set). Wrong PINs are counted
-per person; MAX_FAILURES in a row lock that person's releases for LOCK_TIME.
+per person, together with those at sign-in (`kriseninfo.users.pin_guard`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
@@ -23,18 +22,14 @@ from kriseninfo.messagesets.checks import blocking, draft_problems
 from kriseninfo.messagesets.desk import DeskSettings
 from kriseninfo.messagesets.kinds import DeskSetting, DraftStatus, ReleaseKind
 from kriseninfo.messagesets.records import Draft, MessageSetView, Problem
-from kriseninfo.messagesets.store import load_set, message_rows
+from kriseninfo.messagesets.store import authors, load_set, message_rows, set_row
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import (
     Message,
     MessageSet,
-    PinLock,
-    User,
 )
-from kriseninfo.users.pins import check_pin
+from kriseninfo.users.pin_guard import verify_pin
 
-MAX_FAILURES = 3
-LOCK_TIME = timedelta(minutes=5)
 MIN_REASON = 10  # an Eilfreigabe reason is a sentence, not "x"
 
 Targets = Collection[int] | None
@@ -80,10 +75,10 @@ class ReleaseService:
             )
 
         def apply(session: Session, row: Message, draft: Draft) -> None:
-            if row.edited_by == person.id:
+            if person.id in authors(session, row.id):
                 raise KriseninfoError(
                     ErrorCode.SELF_RELEASE,
-                    f"{person.name} last edited message {row.id}",
+                    f"{person.name} wrote a version of message {row.id}",
                     {"name": person.name},
                 )
             self._released(session, row, person, ReleaseKind.VIER_AUGEN, "")
@@ -124,6 +119,12 @@ class ReleaseService:
         person = self._authenticate(person_id, pin)
 
         def apply(session: Session, row: Message, draft: Draft) -> None:
+            if not draft.unchanged_from_template:  # read again under the row locks
+                raise KriseninfoError(
+                    ErrorCode.EDIT_CONFLICT,
+                    f"message {row.id} was changed and needs four eyes",
+                    {"version": str(row.version)},
+                )
             self._released(session, row, person, ReleaseKind.FAKTEN_BESTAETIGT, "")
 
         return self._change(
@@ -218,9 +219,10 @@ class ReleaseService:
         seen: Mapping[int, int] | None = None,
     ) -> MessageSetView:
         with self._db.session() as session:
+            # Lock order everywhere: incident, then messages, then the journal head.
+            open_incident(session, set_row(session, set_id).incident_id, for_update=True)
             rows = message_rows(session, set_id, lock=True)
             view = load_set(session, set_id)
-            open_incident(session, view.incident_id)
             targets = [
                 (row, view.draft(row.id))
                 for row in rows
@@ -234,7 +236,7 @@ class ReleaseService:
                     + " or ".join(sorted(s.value for s in from_states)),
                 )
             for row, draft in targets:
-                if seen is not None and seen.get(row.id, row.version) != row.version:
+                if seen is not None and seen.get(row.id) != row.version:  # unread = changed
                     raise KriseninfoError(
                         ErrorCode.EDIT_CONFLICT,
                         f"message {row.id} changed to version {row.version} meanwhile",
@@ -278,73 +280,7 @@ class ReleaseService:
         )
 
     def _authenticate(self, person_id: int, pin: str) -> Person:
-        """The person if the PIN is right; counts wrong PINs and locks after MAX_FAILURES."""
-        now = self._clock()
-        with self._db.session(readonly=True) as session:
-            user = session.get(User, person_id)
-            if user is None or not user.active:
-                raise KriseninfoError(ErrorCode.NOT_FOUND, f"no active person {person_id}")
-            lock = session.get(PinLock, person_id)
-            if lock is not None and lock.locked_until is not None and lock.locked_until > now:
-                raise _locked(user.name, lock)
-            pin_hash = user.pin_hash
-        ok = check_pin(pin, pin_hash)  # slow on purpose: outside any write transaction
-        with self._db.session() as session:
-            user = session.get(User, person_id)
-            assert user is not None
-            lock = session.get(PinLock, person_id, with_for_update=True)
-            if lock is None:
-                lock = PinLock(user_id=person_id, failures=0)
-                session.add(lock)
-            if ok:
-                lock.failures = 0
-                lock.locked_until = None
-                return _person(user)
-            lock.failures += 1
-            journal.append(
-                session,
-                at=now,
-                actor=_person(user).actor,
-                action=Action.RELEASE_PIN_FAILED,
-                field="pin",
-                new_value=f"{lock.failures}/{MAX_FAILURES}",
-            )
-            locked = lock.failures >= MAX_FAILURES
-            if locked:
-                lock.failures = 0
-                lock.locked_until = now + LOCK_TIME
-                journal.append(
-                    session,
-                    at=now,
-                    actor=_person(user).actor,
-                    action=Action.RELEASE_LOCKED,
-                    field="pin",
-                    new_value=f"gesperrt bis {lock.locked_until.isoformat()}",
-                )
-            remaining = MAX_FAILURES - lock.failures
-            error = (
-                _locked(user.name, lock)
-                if locked
-                else KriseninfoError(
-                    ErrorCode.WRONG_PIN,
-                    f"wrong PIN for {user.name}",
-                    {"name": user.name, "remaining": str(remaining)},
-                )
-            )
-        raise error
-
-
-def _locked(name: str, lock: PinLock) -> KriseninfoError:
-    assert lock.locked_until is not None
-    return KriseninfoError(
-        ErrorCode.PIN_LOCKED,
-        f"releases by {name} are locked until {lock.locked_until.isoformat()}",
-        {"name": name, "until": lock.locked_until.isoformat()},
-    )
-
-
-def _person(user: User) -> Person:
-    return Person(id=user.id, name=user.name, role=user.role, active=user.active)
+        return verify_pin(self._db, self._clock, person_id, pin, Action.RELEASE_PIN_FAILED)
 
 
 def _incident_of(session: Session, row: Message) -> int:

@@ -34,6 +34,7 @@ from kriseninfo.messagesets.store import draft as draft_view
 from kriseninfo.messagesets.store import (
     dump_media,
     dump_parts,
+    load_media,
     load_set,
     set_row,
     template_json,
@@ -58,9 +59,16 @@ MAX_TEXT = 70_000
 
 
 class MessageSetService:
-    def __init__(self, database: Database, find_playbook: FindPlaybook, clock: Clock = utc_now):
+    def __init__(
+        self,
+        database: Database,
+        find_playbook: FindPlaybook,
+        clock: Clock = utc_now,
+        approved: Callable[[str], bool] = lambda _playbook_id: False,
+    ):
         self._db = database
         self._find = find_playbook
+        self._approved = approved  # whose texts count as pre-approved (bundled ones)
         self._clock = clock
 
     # -- reading -------------------------------------------------------------------------
@@ -139,7 +147,7 @@ class MessageSetService:
                 phase_id=link.phase_id,
                 playbook_id=playbook.id,
                 playbook_version=playbook.version,
-                playbook_released=playbook.released,
+                playbook_released=self._approved(playbook.id),
                 follows_id=follows_id,
                 created_at=now,
                 created_by=by.id,
@@ -198,10 +206,13 @@ class MessageSetService:
         """Save a change as a new version. Someone else's newer save is never overwritten:
         a stale `expected_version` is refused with EDIT_CONFLICT, naming who saved."""
         with self._db.session() as session:
-            row = session.get(Message, draft_id, with_for_update=True)
-            if row is None:
+            found = session.get(Message, draft_id)
+            if found is None:
                 raise KriseninfoError(ErrorCode.NOT_FOUND, f"message {draft_id} not found")
-            open_incident(session, set_row(session, row.set_id).incident_id)
+            # Lock order everywhere: incident, then messages, then the journal head.
+            open_incident(session, set_row(session, found.set_id).incident_id, for_update=True)
+            row = session.get(Message, draft_id, with_for_update=True, populate_existing=True)
+            assert row is not None
             if row.version != expected_version:
                 editor = session.get(User, row.edited_by) if row.edited_by else None
                 raise KriseninfoError(
@@ -215,7 +226,7 @@ class MessageSetService:
             )
             _check_size(new_parts)
             new_media = dump_media(media) if media is not None else row.media_json
-            old_text = _journal_text(row.subject, json.loads(row.parts_json))
+            old_text = _journal_text(row.subject, json.loads(row.parts_json), row.media_json)
             if (new_subject, dump_parts(new_parts), new_media) == (
                 row.subject,
                 row.parts_json,
@@ -241,7 +252,7 @@ class MessageSetService:
                 incident_id=set_row(session, row.set_id).incident_id,
                 field=f"message {row.id} v{row.version}",
                 old_value=old_text,
-                new_value=_journal_text(row.subject, new_parts),
+                new_value=_journal_text(row.subject, new_parts, new_media),
             )
             return self._draft(session, row)
 
@@ -329,7 +340,7 @@ def _void_release(session: Session, row: Message, now: datetime, by: Person) -> 
     row.release_kind = None
     row.release_reason = ""
     row.submitted_by = None
-    if old_status == DraftStatus.FREIGEGEBEN.value:
+    if old_status != DraftStatus.ENTWURF.value:  # a release or a submission is withdrawn
         journal.append(
             session,
             at=now,
@@ -357,6 +368,10 @@ def _add_version(session: Session, row: Message, now: datetime, by: Person, note
     )
 
 
-def _journal_text(subject: str, parts: Sequence[str]) -> str:
+def _journal_text(subject: str, parts: Sequence[str], media_json: str = "[]") -> str:
+    """The draft as the journal keeps it: subject, text, and each image with its alt text."""
     body = "\n\n".join(parts)
-    return f"{subject}\n\n{body}" if subject else body
+    text = f"{subject}\n\n{body}" if subject else body
+    for image in load_media(media_json):
+        text += f"\n[Bild: {image.path} – Alternativtext: {image.alt or '(keiner)'}]"
+    return text

@@ -79,7 +79,10 @@ def draft(row: Message, account: ChannelAccount, names: dict[int, str]) -> Draft
     unchanged = False
     if row.template_json is not None:
         template = json.loads(row.template_json)
-        unchanged = template == {"subject": row.subject, "parts": list(parts)}
+        # An attached image was never part of the approved text: it needs four eyes.
+        unchanged = template == {"subject": row.subject, "parts": list(parts)} and not (
+            json.loads(row.media_json)
+        )
     return Draft(
         id=row.id,
         set_id=row.set_id,
@@ -127,6 +130,18 @@ def versions(session: Session, message_id: int) -> list[Version]:
         )
         for row in rows
     ]
+
+
+def authors(session: Session, message_id: int) -> set[int]:
+    """Everyone who wrote a version of the message (generating it counts): none of them
+    may be its second pair of eyes."""
+    return {
+        user_id
+        for user_id in session.scalars(
+            select(MessageVersion.created_by).where(MessageVersion.message_id == message_id)
+        )
+        if user_id is not None
+    }
 
 
 def _names(session: Session) -> dict[int, str]:

@@ -49,19 +49,30 @@ class Library:
         return found
 
     def usable(self) -> list[Playbook]:
-        """Every playbook that passes the check, one per id (a user's copy wins)."""
-        by_id: dict[str, Playbook] = {}
+        """Every playbook that passes the check, one per id; sorted by title."""
+        return sorted(
+            (playbook for playbook, _ in self._usable().values()),
+            key=lambda playbook: playbook.title.casefold(),
+        )
+
+    def approved(self, playbook_id: str) -> bool:
+        """Whether the playbook's texts count as pre-approved: only a bundled playbook's
+        `release:` is trusted (a file anyone can edit could claim any approval)."""
+        found = self._usable().get(playbook_id)
+        return found is not None and found[1] and found[0].released
+
+    def _usable(self) -> dict[str, tuple[Playbook, bool]]:
+        """(playbook, bundled) per id; a bundled playbook is never shadowed by a user's."""
+        by_id: dict[str, tuple[Playbook, bool]] = {}
         for entry in self.entries():
-            if entry.result.ok and entry.result.playbook is not None:
-                by_id[entry.id] = entry.result.playbook
-        return sorted(by_id.values(), key=lambda playbook: playbook.title.casefold())
+            playbook = entry.result.playbook
+            if entry.result.ok and playbook is not None and entry.id not in by_id:
+                by_id[entry.id] = (playbook, entry.bundled)
+        return by_id
 
     def find(self, playbook_id: str) -> Playbook:
-        """The usable playbook with this id (a user's copy wins over a bundled one)."""
-        found: Playbook | None = None
-        for entry in self.entries():
-            if entry.id == playbook_id and entry.result.ok:
-                found = entry.result.playbook
+        """The usable playbook with this id (a bundled one before a user's file)."""
+        found = self._usable().get(playbook_id, (None, False))[0]
         if found is None:
             raise KriseninfoError(
                 ErrorCode.NOT_FOUND,

@@ -6,12 +6,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from kriseninfo.clock import Clock, utc_now
-from kriseninfo.domain import SYSTEM, Actor, Person, Role
+from kriseninfo.domain import SYSTEM, Person, Role
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.journal import journal
 from kriseninfo.journal.actions import Action
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import User
+from kriseninfo.users.pin_guard import verify_pin
 from kriseninfo.users.pins import check_pin, hash_pin
 
 
@@ -76,21 +77,17 @@ class UserService:
             raise
 
     def authenticate(self, name: str, pin: str) -> Person:
-        """Return the person if the PIN is right; every attempt is journaled."""
-        with self._db.session() as session:
-            user = session.scalar(select(User).where(User.name == name, User.active.is_(True)))
-            if user is None:
-                raise KriseninfoError(ErrorCode.NOT_FOUND, f"no active person {name!r}")
-            ok = check_pin(pin, user.pin_hash)
-            journal.append(
-                session,
-                at=self._clock(),
-                actor=Actor(user.id, user.name),
-                action=Action.USER_LOGIN if ok else Action.USER_LOGIN_FAILED,
+        """Return the person if the PIN is right; every attempt is journaled, and wrong
+        PINs count toward the same lock as at a release (see `pin_guard`)."""
+        with self._db.session(readonly=True) as session:
+            user_id = session.scalar(
+                select(User.id).where(User.name == name, User.active.is_(True))
             )
-            person = _person(user)
-        if not ok:
-            raise KriseninfoError(ErrorCode.WRONG_PIN, f"wrong PIN for {name!r}")
+        if user_id is None:
+            raise KriseninfoError(ErrorCode.NOT_FOUND, f"no active person {name!r}")
+        person = verify_pin(self._db, self._clock, user_id, pin, Action.USER_LOGIN_FAILED)
+        with self._db.session() as session:
+            journal.append(session, at=self._clock(), actor=person.actor, action=Action.USER_LOGIN)
         return person
 
     def set_pin(self, person: Person, old_pin: str, new_pin: str) -> None:

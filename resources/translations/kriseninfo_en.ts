@@ -925,16 +925,8 @@
         <translation>The database is busy. Kriseninfo will try again shortly.</translation>
     </message>
     <message>
-        <source>Die PIN ist falsch. Nach {remaining} weiteren Fehlversuchen wird die Freigabe für diese Person einige Minuten gesperrt.</source>
-        <translation>Wrong PIN. After {remaining} more wrong attempts this person cannot release for a few minutes.</translation>
-    </message>
-    <message>
         <source>Die PIN ist falsch.</source>
         <translation>The PIN is wrong.</translation>
-    </message>
-    <message>
-        <source>Zu viele falsche PINs: Freigaben durch {name} sind bis {until} Uhr gesperrt. Der Vorgang steht im Einsatztagebuch.</source>
-        <translation>Too many wrong PINs: releases by {name} are locked until {until}. This is recorded in the incident journal.</translation>
     </message>
     <message>
         <source>Es fehlen noch Pflichtangaben: {fields}. Bitte im Fakten-Formular ergänzen.</source>
@@ -957,8 +949,16 @@
         <translation>Not ready for release: the message for “{account}” has an error that must be fixed first (see notes).</translation>
     </message>
     <message>
-        <source>{name} hat die Meldung zuletzt bearbeitet und kann sie nicht selbst freigeben (Vier-Augen-Prinzip).</source>
-        <translation>{name} edited the message last and cannot release it (four-eyes principle).</translation>
+        <source>Die PIN ist falsch. Nach {remaining} weiteren Fehlversuchen wird die PIN dieser Person einige Minuten gesperrt.</source>
+        <translation>Wrong PIN. After {remaining} more wrong attempts this person's PIN is locked for a few minutes.</translation>
+    </message>
+    <message>
+        <source>Zu viele falsche PINs: Die PIN von {name} ist bis {until} Uhr gesperrt – für Anmeldung und Freigabe. Der Vorgang steht im Einsatztagebuch.</source>
+        <translation>Too many wrong PINs: the PIN of {name} is locked until {until} – for sign-in and release. This is recorded in the incident journal.</translation>
+    </message>
+    <message>
+        <source>{name} hat an dieser Meldung mitgeschrieben und kann sie nicht selbst freigeben (Vier-Augen-Prinzip).</source>
+        <translation>{name} wrote part of this message and cannot release it (four-eyes principle).</translation>
     </message>
     <message>
         <source>Das ist für diese Meldungen gerade nicht möglich ({detail}).</source>
@@ -1248,8 +1248,8 @@
         <translation>Release: wrong PIN</translation>
     </message>
     <message>
-        <source>Freigabe gesperrt (zu viele falsche PINs)</source>
-        <translation>Release locked (too many wrong PINs)</translation>
+        <source>PIN gesperrt (zu viele falsche Eingaben)</source>
+        <translation>PIN locked (too many wrong attempts)</translation>
     </message>
     <message>
         <source>Status</source>

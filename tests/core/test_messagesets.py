@@ -479,3 +479,140 @@ def test_a_fact_that_makes_a_text_too_long_is_caught_before_release(
     with pytest.raises(KriseninfoError) as caught:
         context.releases.submit(view.id, editor)
     assert caught.value.code is ErrorCode.RELEASE_BLOCKED
+
+
+# -- what a review of the release rules found ------------------------------------------------
+
+
+def test_an_image_makes_a_text_need_four_eyes(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person], tmp_path: Path
+) -> None:
+    editor = team["redaktion"]
+    view = prepared(context, incident, team)
+    image = tmp_path / "karte.png"
+    image.write_bytes(PNG)
+    draft = context.messagesets.attach_image(view.drafts[0].id, 1, image, "Karte", editor)
+    assert not draft.unchanged_from_template
+    confirmed = context.releases.confirm_facts(view.id, editor.id, REDAKTION_PIN)
+    assert confirmed.draft(draft.id).status is DraftStatus.ENTWURF
+
+
+def test_confirming_facts_refuses_a_text_changed_while_the_pin_is_checked(
+    context: AppContext,
+    incident: IncidentSnapshot,
+    team: dict[str, Person],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another console saves a change in the moment between choosing the unchanged texts
+    and writing the release (the PIN hash takes that long): nothing changed is released."""
+    from kriseninfo.messagesets import release as release_module
+
+    editor = team["redaktion"]
+    view = prepared(context, incident, team)
+    target = view.drafts[0]
+    real_verify = release_module.verify_pin
+
+    def verify_while_someone_edits(*args: object, **kwargs: object) -> Person:
+        context.messagesets.edit(target.id, 1, team["leitung"], parts=["Anders. Bitte meiden."])
+        return real_verify(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(release_module, "verify_pin", verify_while_someone_edits)
+    with pytest.raises(KriseninfoError) as caught:
+        context.releases.confirm_facts(view.id, editor.id, REDAKTION_PIN)
+    assert caught.value.code is ErrorCode.EDIT_CONFLICT
+    assert context.messagesets.get(view.id).status is DraftStatus.ENTWURF
+
+
+def test_nobody_who_wrote_a_version_may_release_it(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    """Bernd (Freigabe) writes, Clara touches only the subject: Bernd is still an author."""
+    bernd, clara = team["freigabe"], team["redaktion"]
+    view = prepared(context, incident, team)
+    draft = view.drafts[0]
+    mine = context.messagesets.edit(draft.id, 1, bernd, parts=["Bernds Text. Bitte meiden."])
+    context.messagesets.edit(draft.id, mine.version, clara, subject="Betreff")
+    context.releases.submit(view.id, clara, [draft.id])
+    with pytest.raises(KriseninfoError) as caught:
+        context.releases.release(view.id, bernd.id, FREIGABE_PIN, [draft.id])
+    assert caught.value.code is ErrorCode.SELF_RELEASE
+
+
+def test_a_release_never_covers_a_draft_the_releaser_did_not_read(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    view = prepared(context, incident, team)
+    submitted = context.releases.submit(view.id, team["redaktion"])
+    partly = {submitted.drafts[0].id: submitted.drafts[0].version}
+    with pytest.raises(KriseninfoError) as caught:
+        context.releases.release(view.id, team["freigabe"].id, FREIGABE_PIN, seen_versions=partly)
+    assert caught.value.code is ErrorCode.EDIT_CONFLICT
+
+
+def test_parallel_pin_guesses_get_no_more_than_three_checks(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    import threading
+
+    view = prepared(context, incident, team)
+    context.releases.submit(view.id, team["redaktion"])
+    releaser = team["freigabe"].id
+    codes: list[ErrorCode] = []
+    lock = threading.Lock()
+
+    def guess(pin: str) -> None:
+        try:
+            context.releases.release(view.id, releaser, pin)
+        except KriseninfoError as error:
+            with lock:
+                codes.append(error.code)
+
+    threads = [threading.Thread(target=guess, args=(f"{n:04d}",)) for n in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    failed = [line for line in context.journal.lines() if line.action == Action.RELEASE_PIN_FAILED]
+    assert len(failed) <= 3
+    assert codes.count(ErrorCode.WRONG_PIN) + codes.count(ErrorCode.PIN_LOCKED) == 12
+    with pytest.raises(KriseninfoError) as locked:
+        context.releases.release(view.id, releaser, FREIGABE_PIN)
+    assert locked.value.code is ErrorCode.PIN_LOCKED
+
+
+def test_wrong_pins_at_sign_in_count_toward_the_same_lock(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    view = prepared(context, incident, team)
+    context.releases.submit(view.id, team["redaktion"])
+    for _ in range(3):
+        with pytest.raises(KriseninfoError):
+            context.users.authenticate("Bernd Berg", "0000")
+    with pytest.raises(KriseninfoError) as sign_in:
+        context.users.authenticate("Bernd Berg", FREIGABE_PIN)
+    assert sign_in.value.code is ErrorCode.PIN_LOCKED
+    with pytest.raises(KriseninfoError) as release:
+        context.releases.release(view.id, team["freigabe"].id, FREIGABE_PIN)
+    assert release.value.code is ErrorCode.PIN_LOCKED
+
+
+def test_a_users_playbook_cannot_claim_a_pre_approval(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    """Only the bundled playbooks' release is trusted; a copy that keeps (or invents) a
+    `release:` block gets four eyes like any other text."""
+    source = (DATA_DIR / "minimal_playbook.yaml").read_text(encoding="utf-8")
+    assert "release:" in source
+    context.paths.user_playbook_dir.mkdir(parents=True, exist_ok=True)
+    (context.paths.user_playbook_dir / "testlage.yaml").write_text(source, encoding="utf-8")
+    playbook = context.playbooks.find("testlage")
+    assert playbook.released and not context.playbooks.approved("testlage")
+    editor = team["redaktion"]
+    context.plans.attach(incident, playbook, editor)
+    context.plans.set_facts(incident.id, playbook, examples(playbook), editor)
+    context.accounts.create(Platform.MASTODON, "Stadt Moers", team["leitung"])
+    view = context.messagesets.generate(incident.id, editor)
+    assert not view.playbook_released
+    with pytest.raises(KriseninfoError) as caught:
+        context.releases.confirm_facts(view.id, editor.id, REDAKTION_PIN)
+    assert caught.value.code is ErrorCode.NOT_ALLOWED_NOW

@@ -50,7 +50,7 @@ def test_sign_in_remembers_the_last_person(
     assert dialog.who.currentData() == "Ben Berg"
     type_text(dialog.pin, "0000")
     dialog.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: dialog.error.text() == "Die PIN ist falsch.")
+    qtbot.waitUntil(lambda: dialog.error.text().startswith("Die PIN ist falsch. Nach 2 weiteren"))
     assert dialog.pin.text() == ""  # never left standing in the field
     type_text(dialog.pin, "1357")
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
