@@ -86,7 +86,7 @@ class AppContext:
     def releases(self) -> ReleaseService:
         from kriseninfo.messagesets.release import ReleaseService
 
-        return ReleaseService(self.database, self.desk, self.clock)
+        return ReleaseService(self.database, self.desk, self.clock, self.playbooks.find)
 
     def close(self) -> None:
         self.saver.close()

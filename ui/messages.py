@@ -117,9 +117,7 @@ def error_text(error: KriseninfoError) -> str:
             "freigeben (Vier-Augen-Prinzip).",
         ).format(name=p.get("name", "?"))
     if code is ErrorCode.NOT_ALLOWED_NOW:
-        return QCoreApplication.translate(
-            "Messages", "Das ist für diese Meldungen gerade nicht möglich ({detail})."
-        ).format(detail=error.detail)
+        return _not_now(p)
     if code is ErrorCode.INVALID_PIN:
         return QCoreApplication.translate("Messages", "Eine PIN besteht aus 4 bis 12 Ziffern.")
     if code is ErrorCode.PERMISSION_DENIED:
@@ -149,6 +147,44 @@ def error_text(error: KriseninfoError) -> str:
     return QCoreApplication.translate(
         "Messages", "Die Datenbank meldet einen Fehler: {detail}"
     ).format(detail=error.detail)
+
+
+def _not_now(p: dict[str, str]) -> str:
+    """Why a release step is not possible now, in the officer's words."""
+    texts = {
+        "preapproved_off": QCoreApplication.translate(
+            "Messages", "Vorab freigegebene Texte sind an diesem Lagezentrum ausgeschaltet."
+        ),
+        "not_approved": QCoreApplication.translate(
+            "Messages",
+            "Dieses Playbook ist nicht vorab freigegeben; es braucht die Vier-Augen-Freigabe.",
+        ),
+        "nothing_unchanged": QCoreApplication.translate(
+            "Messages",
+            "Keine dieser Meldungen ist ein unveränderter Playbook-Text; sie brauchen die "
+            "Vier-Augen-Freigabe.",
+        ),
+        "eilfreigabe_off": QCoreApplication.translate(
+            "Messages", "Eilfreigabe ist nicht erlaubt (Einstellungen → Freigaberegeln)."
+        ),
+        "nothing_waiting": QCoreApplication.translate(
+            "Messages", "Keine Meldung dieses Satzes wartet auf diesen Schritt."
+        ),
+        "example_fact": QCoreApplication.translate(
+            "Messages",
+            "Fakten bestätigen geht nicht: „{field}“ hat noch den Beispielwert des Playbooks.",
+        ),
+        "stale_facts": QCoreApplication.translate(
+            "Messages",
+            "Die Fakten haben sich seit dem Erstellen geändert ({fields}). Bitte die Meldungen "
+            "neu erstellen.",
+        ),
+    }
+    text = texts.get(
+        p.get("problem", ""),
+        QCoreApplication.translate("Messages", "Das ist für diese Meldungen gerade nicht möglich."),
+    )
+    return text.format(field=p.get("field", ""), fields=", ".join(p.get("fields", "").split(",")))
 
 
 def _local_clock(iso: str) -> str:

@@ -110,6 +110,12 @@ def problem_text(problem: Problem) -> str:
         return QCoreApplication.translate(
             "MessageSets", "Erstmeldung unvollständig – es fehlt: {missing}."
         ).format(missing=", ".join(missing))
+    if problem.code is ProblemCode.STALE_FACTS:
+        return QCoreApplication.translate(
+            "MessageSets",
+            "Die Fakten haben sich seit dem Erstellen geändert ({fields}). Bitte die "
+            "Meldungen neu erstellen.",
+        ).format(fields=", ".join(p.get("fields", "").split(",")))
     if problem.code is ProblemCode.EXAMPLE_FACT:
         return QCoreApplication.translate(
             "MessageSets", "„{field}“ hat noch den Beispielwert aus dem Playbook."

@@ -57,5 +57,23 @@ def set_problems(view: MessageSetView) -> list[Problem]:
     return [p for draft in view.drafts for p in draft_problems(draft, view.purpose)]
 
 
+def facts_problems(
+    view: MessageSetView, current: dict[str, str], examples: list[str], is_drill: bool
+) -> list[Problem]:
+    """Warnings about the set as a whole: facts changed since its texts were written, and
+    (outside drills) facts that still carry the playbook's example value."""
+    problems: list[Problem] = []
+    changed = sorted(
+        name
+        for name in set(view.facts) | set(current)
+        if view.facts.get(name, "").strip() != current.get(name, "").strip()
+    )
+    if changed:
+        problems.append(Problem(ProblemCode.STALE_FACTS, params={"fields": ",".join(changed)}))
+    if not is_drill:
+        problems += [Problem(ProblemCode.EXAMPLE_FACT, params={"field": name}) for name in examples]
+    return problems
+
+
 def blocking(problems: list[Problem]) -> list[Problem]:
     return [problem for problem in problems if problem.blocking]

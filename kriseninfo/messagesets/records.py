@@ -86,6 +86,8 @@ class MessageSetView:
     follows_id: int | None
     created_at: datetime
     drafts: tuple[Draft, ...]
+    #: The facts the texts were rendered with.
+    facts: dict[str, str] = field(default_factory=dict)
 
     @property
     def status(self) -> DraftStatus:
@@ -128,6 +130,7 @@ class ProblemCode(enum.StrEnum):
     ALT_TEXT_MISSING = "alt_text_missing"
     INCOMPLETE = "incomplete"  # a first warning lacks what/what to do/where more/next update
     EXAMPLE_FACT = "example_fact"  # a fact still has the playbook's example value
+    STALE_FACTS = "stale_facts"  # the facts changed after the texts were written
 
 
 BLOCKING = frozenset(

@@ -8,7 +8,9 @@ per person, together with those at sign-in (`kriseninfo.users.pin_guard`).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection, Mapping
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -18,13 +20,17 @@ from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.rows import open_incident
 from kriseninfo.journal import journal
 from kriseninfo.journal.actions import Action
-from kriseninfo.messagesets.checks import blocking, draft_problems
+from kriseninfo.messagesets.checks import blocking, draft_problems, facts_problems
 from kriseninfo.messagesets.desk import DeskSettings
+from kriseninfo.messagesets.facts import still_examples
 from kriseninfo.messagesets.kinds import DeskSetting, DraftStatus, ReleaseKind
 from kriseninfo.messagesets.records import Draft, MessageSetView, Problem
 from kriseninfo.messagesets.store import authors, load_set, message_rows, set_row
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import (
+    Incident,
+    IncidentMode,
+    IncidentPlaybook,
     Message,
     MessageSet,
 )
@@ -32,14 +38,24 @@ from kriseninfo.users.pin_guard import verify_pin
 
 MIN_REASON = 10  # an Eilfreigabe reason is a sentence, not "x"
 
+if TYPE_CHECKING:
+    from kriseninfo.playbooks.schema import Playbook
+
 Targets = Collection[int] | None
 
 
 class ReleaseService:
-    def __init__(self, database: Database, desk: DeskSettings, clock: Clock = utc_now):
+    def __init__(
+        self,
+        database: Database,
+        desk: DeskSettings,
+        clock: Clock = utc_now,
+        find_playbook: Callable[[str], Playbook] | None = None,
+    ):
         self._db = database
         self._desk = desk
         self._clock = clock
+        self._find = find_playbook  # to recognise example values when facts are confirmed
 
     # -- the editor's side ---------------------------------------------------------------
     def submit(self, set_id: int, by: Person, draft_ids: Targets = None) -> MessageSetView:
@@ -99,13 +115,16 @@ class ReleaseService:
         confirms the facts they were filled with. Changed drafts are left for four eyes."""
         if not self._desk.get(DeskSetting.PREAPPROVED_TEMPLATES):
             raise KriseninfoError(
-                ErrorCode.NOT_ALLOWED_NOW, "pre-approved texts are switched off at this desk"
+                ErrorCode.NOT_ALLOWED_NOW,
+                "pre-approved texts are switched off at this desk",
+                {"problem": "preapproved_off"},
             )
         view = self._view(set_id)
         if not view.playbook_released:
             raise KriseninfoError(
                 ErrorCode.NOT_ALLOWED_NOW,
                 f"playbook {view.playbook_id} {view.playbook_version} has no release",
+                {"problem": "not_approved"},
             )
         eligible = {
             d.id
@@ -114,7 +133,9 @@ class ReleaseService:
         }
         if not eligible:
             raise KriseninfoError(
-                ErrorCode.NOT_ALLOWED_NOW, "no draft is an unchanged pre-approved text"
+                ErrorCode.NOT_ALLOWED_NOW,
+                "no draft is an unchanged pre-approved text",
+                {"problem": "nothing_unchanged"},
             )
         person = self._authenticate(person_id, pin)
 
@@ -134,7 +155,26 @@ class ReleaseService:
             apply,
             check=True,
             seen=seen_versions,
+            guard=self._facts_confirmable,
         )
+
+    def _facts_confirmable(self, session: Session, view: MessageSetView) -> None:
+        """Confirming facts means: the texts carry today's real facts. Refused when the
+        facts changed after the texts were written, or (outside drills) a fact still has
+        the playbook's example value."""
+        link = session.get(IncidentPlaybook, view.incident_id)
+        incident = session.get(Incident, view.incident_id)
+        assert incident is not None
+        current: dict[str, str] = json.loads(link.facts_json) if link else {}
+        examples = still_examples(self._find(view.playbook_id), current) if self._find else []
+        problems = facts_problems(view, current, examples, incident.mode is IncidentMode.DRILL)
+        if problems:
+            first = problems[0]
+            raise KriseninfoError(
+                ErrorCode.NOT_ALLOWED_NOW,
+                f"facts cannot be confirmed: {first.code.value} {first.params}",
+                {"problem": first.code.value, **first.params},
+            )
 
     def eilfreigabe(
         self,
@@ -148,7 +188,9 @@ class ReleaseService:
         """Self-release in acute danger: only if the desk allows it, always with a reason."""
         if not self._desk.get(DeskSetting.EILFREIGABE_ALLOWED):
             raise KriseninfoError(
-                ErrorCode.NOT_ALLOWED_NOW, "Eilfreigabe is not enabled at this desk"
+                ErrorCode.NOT_ALLOWED_NOW,
+                "Eilfreigabe is not enabled at this desk",
+                {"problem": "eilfreigabe_off"},
             )
         reason = " ".join(reason.split())
         if len(reason) < MIN_REASON:
@@ -217,12 +259,15 @@ class ReleaseService:
         *,
         check: bool = False,
         seen: Mapping[int, int] | None = None,
+        guard: Callable[[Session, MessageSetView], None] | None = None,
     ) -> MessageSetView:
         with self._db.session() as session:
             # Lock order everywhere: incident, then messages, then the journal head.
             open_incident(session, set_row(session, set_id).incident_id, for_update=True)
             rows = message_rows(session, set_id, lock=True)
             view = load_set(session, set_id)
+            if guard is not None:
+                guard(session, view)
             targets = [
                 (row, view.draft(row.id))
                 for row in rows
@@ -234,6 +279,7 @@ class ReleaseService:
                     ErrorCode.NOT_ALLOWED_NOW,
                     f"no message of set {set_id} is "
                     + " or ".join(sorted(s.value for s in from_states)),
+                    {"problem": "nothing_waiting"},
                 )
             for row, draft in targets:
                 if seen is not None and seen.get(row.id) != row.version:  # unread = changed

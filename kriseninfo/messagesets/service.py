@@ -151,6 +151,7 @@ class MessageSetService:
                 follows_id=follows_id,
                 created_at=now,
                 created_by=by.id,
+                facts_json=json.dumps(facts, ensure_ascii=False, sort_keys=True),
             )
             session.add(row)
             session.flush()

@@ -71,6 +71,7 @@ def load_set(session: Session, set_id: int) -> MessageSetView:
         follows_id=row.follows_id,
         created_at=row.created_at,
         drafts=tuple(draft(m, accounts[m.account_id], names) for m in messages),
+        facts=json.loads(row.facts_json),
     )
 
 

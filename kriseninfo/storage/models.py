@@ -157,6 +157,8 @@ class MessageSet(Base):
     follows_id: Mapped[int | None] = mapped_column(ForeignKey("message_set.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    #: The facts the texts were rendered with (to notice facts changed since).
+    facts_json: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
 
 class Message(Base):

@@ -870,6 +870,10 @@
         <translation>First warning incomplete – missing: {missing}.</translation>
     </message>
     <message>
+        <source>Die Fakten haben sich seit dem Erstellen geändert ({fields}). Bitte die Meldungen neu erstellen.</source>
+        <translation>The facts have changed since the messages were created ({fields}). Please create the messages again.</translation>
+    </message>
+    <message>
         <source>„{field}“ hat noch den Beispielwert aus dem Playbook.</source>
         <translation>“{field}” still has the example value from the playbook.</translation>
     </message>
@@ -950,7 +954,7 @@
     </message>
     <message>
         <source>Die PIN ist falsch. Nach {remaining} weiteren Fehlversuchen wird die PIN dieser Person einige Minuten gesperrt.</source>
-        <translation>Wrong PIN. After {remaining} more wrong attempts this person's PIN is locked for a few minutes.</translation>
+        <translation>Wrong PIN. After {remaining} more wrong attempts this person&apos;s PIN is locked for a few minutes.</translation>
     </message>
     <message>
         <source>Zu viele falsche PINs: Die PIN von {name} ist bis {until} Uhr gesperrt – für Anmeldung und Freigabe. Der Vorgang steht im Einsatztagebuch.</source>
@@ -959,10 +963,6 @@
     <message>
         <source>{name} hat an dieser Meldung mitgeschrieben und kann sie nicht selbst freigeben (Vier-Augen-Prinzip).</source>
         <translation>{name} wrote part of this message and cannot release it (four-eyes principle).</translation>
-    </message>
-    <message>
-        <source>Das ist für diese Meldungen gerade nicht möglich ({detail}).</source>
-        <translation>This is not possible for these messages right now ({detail}).</translation>
     </message>
     <message>
         <source>Eine PIN besteht aus 4 bis 12 Ziffern.</source>
@@ -987,6 +987,38 @@
     <message>
         <source>Der Eintrag wurde nicht gefunden; vielleicht hat ihn jemand anderes geändert.</source>
         <translation>The entry was not found; perhaps someone else changed it.</translation>
+    </message>
+    <message>
+        <source>Vorab freigegebene Texte sind an diesem Lagezentrum ausgeschaltet.</source>
+        <translation>Pre-approved texts are switched off at this crisis desk.</translation>
+    </message>
+    <message>
+        <source>Dieses Playbook ist nicht vorab freigegeben; es braucht die Vier-Augen-Freigabe.</source>
+        <translation>This playbook is not pre-approved; it needs the four-eyes release.</translation>
+    </message>
+    <message>
+        <source>Keine dieser Meldungen ist ein unveränderter Playbook-Text; sie brauchen die Vier-Augen-Freigabe.</source>
+        <translation>None of these messages is an unchanged playbook text; they need the four-eyes release.</translation>
+    </message>
+    <message>
+        <source>Eilfreigabe ist nicht erlaubt (Einstellungen → Freigaberegeln).</source>
+        <translation>Urgent release is not allowed (Settings → Release rules).</translation>
+    </message>
+    <message>
+        <source>Keine Meldung dieses Satzes wartet auf diesen Schritt.</source>
+        <translation>No message of this set is waiting for this step.</translation>
+    </message>
+    <message>
+        <source>Fakten bestätigen geht nicht: „{field}“ hat noch den Beispielwert des Playbooks.</source>
+        <translation>Facts cannot be confirmed: “{field}” still has the playbook&apos;s example value.</translation>
+    </message>
+    <message>
+        <source>Die Fakten haben sich seit dem Erstellen geändert ({fields}). Bitte die Meldungen neu erstellen.</source>
+        <translation>The facts have changed since the messages were created ({fields}). Please create the messages again.</translation>
+    </message>
+    <message>
+        <source>Das ist für diese Meldungen gerade nicht möglich.</source>
+        <translation>This is not possible for these messages right now.</translation>
     </message>
     <message>
         <source>Bitte geben Sie einen Namen ein.</source>

@@ -15,11 +15,11 @@ from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.lagebild import IncidentSnapshot, LagebildField
 from kriseninfo.journal.actions import Action
 from kriseninfo.messagesets.checks import set_problems
-from kriseninfo.messagesets.facts import examples
+from kriseninfo.messagesets.facts import example_text, examples
 from kriseninfo.messagesets.kinds import DeskSetting, DraftStatus, ReleaseKind, SetPurpose
 from kriseninfo.messagesets.records import Media, MessageSetView, ProblemCode
 from kriseninfo.messagesets.service import MessageSetService
-from kriseninfo.playbooks.schema import Playbook
+from kriseninfo.playbooks.schema import ParameterType, Playbook
 from kriseninfo.storage.models import IncidentKind, IncidentMode
 from tests.conftest import LEITUNG_PIN, FakeClock
 
@@ -54,14 +54,38 @@ def bomb(context: AppContext) -> Playbook:
     return context.playbooks.find(BOMB)
 
 
+def real_facts(playbook: Playbook) -> dict[str, str]:
+    """Facts as a real incident has them: none is still the playbook's example."""
+    facts = {}
+    for parameter in playbook.parameters:
+        example = example_text(parameter)
+        if parameter.type in (ParameterType.RADIUS, ParameterType.DURATION, ParameterType.NUMBER):
+            facts[parameter.id] = str(int(float(example)) + 1)
+        elif parameter.type is ParameterType.TIME:
+            facts[parameter.id] = "13:15"
+        elif parameter.type is ParameterType.URL:
+            facts[parameter.id] = example.rstrip("/") + "-aktuell"
+        elif parameter.type is ParameterType.PHONE:
+            facts[parameter.id] = "02841 201-999"
+        elif parameter.type is ParameterType.STREET_LIST:
+            facts[parameter.id] = example + "; Zusatzweg"
+        else:
+            facts[parameter.id] = example + " (geprüft)"
+    return facts
+
+
 def prepared(
-    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+    context: AppContext,
+    incident: IncidentSnapshot,
+    team: dict[str, Person],
+    facts: dict[str, str] | None = None,
 ) -> MessageSetView:
-    """Bomb playbook with its example facts, a Mastodon (de, en) and an SMS account."""
+    """Bomb playbook with its example facts (or `facts`), a Mastodon (de, en) and an SMS
+    account."""
     playbook = bomb(context)
     editor = team["redaktion"]
     context.plans.attach(incident, playbook, editor)
-    context.plans.set_facts(incident.id, playbook, examples(playbook), editor)
+    context.plans.set_facts(incident.id, playbook, facts or examples(playbook), editor)
     chief = team["leitung"]
     context.accounts.create(Platform.MASTODON, "Stadt Moers", chief, languages=("de", "en"))
     context.accounts.create(Platform.SMS, "SMS-Verteiler", chief)
@@ -319,7 +343,7 @@ def test_unchanged_preapproved_texts_need_only_confirmed_facts(
     context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
 ) -> None:
     editor = team["redaktion"]
-    view = prepared(context, incident, team)
+    view = prepared(context, incident, team, real_facts(bomb(context)))
     changed = view.drafts[1]
     context.messagesets.edit(changed.id, 1, editor, parts=["Changed text. Please avoid."])
 
@@ -329,6 +353,7 @@ def test_unchanged_preapproved_texts_need_only_confirmed_facts(
     assert kinds[view.drafts[0].id] == (DraftStatus.FREIGEGEBEN, ReleaseKind.FAKTEN_BESTAETIGT)
     assert kinds[changed.id] == (DraftStatus.ENTWURF, None)  # left for four eyes
 
+    assert "(geprüft)" in confirmed.drafts[0].text  # the real facts, not the examples
     context.desk.set(DeskSetting.PREAPPROVED_TEMPLATES, False, team["leitung"])
     with pytest.raises(KriseninfoError) as off:
         context.releases.confirm_facts(view.id, editor.id, REDAKTION_PIN)
@@ -488,7 +513,7 @@ def test_an_image_makes_a_text_need_four_eyes(
     context: AppContext, incident: IncidentSnapshot, team: dict[str, Person], tmp_path: Path
 ) -> None:
     editor = team["redaktion"]
-    view = prepared(context, incident, team)
+    view = prepared(context, incident, team, real_facts(bomb(context)))
     image = tmp_path / "karte.png"
     image.write_bytes(PNG)
     draft = context.messagesets.attach_image(view.drafts[0].id, 1, image, "Karte", editor)
@@ -508,7 +533,7 @@ def test_confirming_facts_refuses_a_text_changed_while_the_pin_is_checked(
     from kriseninfo.messagesets import release as release_module
 
     editor = team["redaktion"]
-    view = prepared(context, incident, team)
+    view = prepared(context, incident, team, real_facts(bomb(context)))
     target = view.drafts[0]
     real_verify = release_module.verify_pin
 
@@ -616,3 +641,26 @@ def test_a_users_playbook_cannot_claim_a_pre_approval(
     with pytest.raises(KriseninfoError) as caught:
         context.releases.confirm_facts(view.id, editor.id, REDAKTION_PIN)
     assert caught.value.code is ErrorCode.NOT_ALLOWED_NOW
+
+
+def test_confirming_facts_needs_real_and_current_facts(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    """Confirming means: these are today's real facts. Example values (outside a drill)
+    and facts changed after the texts were written are refused, with the reason."""
+    editor = team["redaktion"]
+    with_examples = prepared(context, incident, team)
+    with pytest.raises(KriseninfoError) as examples_left:
+        context.releases.confirm_facts(with_examples.id, editor.id, REDAKTION_PIN)
+    assert examples_left.value.params["problem"] == "example_fact"
+
+    playbook = bomb(context)
+    context.plans.set_facts(incident.id, playbook, real_facts(playbook), editor)
+    with pytest.raises(KriseninfoError) as stale:
+        context.releases.confirm_facts(with_examples.id, editor.id, REDAKTION_PIN)
+    assert stale.value.params["problem"] == "stale_facts"
+    assert "ortsteil" in stale.value.params["fields"].split(",")
+
+    fresh = context.messagesets.generate(incident.id, editor)
+    confirmed = context.releases.confirm_facts(fresh.id, editor.id, REDAKTION_PIN)
+    assert confirmed.status is DraftStatus.FREIGEGEBEN

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from kriseninfo.context import AppContext
 from kriseninfo.domain import Person
 from kriseninfo.incidents.lagebild import IncidentSnapshot
-from kriseninfo.messagesets.checks import set_problems
+from kriseninfo.messagesets.checks import facts_problems, set_problems
 from kriseninfo.messagesets.facts import still_examples
 from kriseninfo.messagesets.incident_playbook import PlaybookLink
 from kriseninfo.messagesets.kinds import DeskSetting
@@ -60,4 +60,14 @@ def with_playbooks(state: MeldungenState, playbooks: list[Playbook]) -> Meldunge
     if state.link is not None:
         playbook = next((p for p in playbooks if p.id == state.link.playbook_id), None)
     examples = still_examples(playbook, state.link.facts) if playbook and state.link else []
-    return replace(state, playbook=playbook, playbooks=playbooks, example_facts=examples)
+    facts = state.link.facts if state.link else {}
+    problems = {
+        view.id: [
+            *state.problems.get(view.id, []),
+            *facts_problems(view, facts, examples, state.incident.is_drill),
+        ]
+        for view in state.sets
+    }
+    return replace(
+        state, playbook=playbook, playbooks=playbooks, example_facts=examples, problems=problems
+    )

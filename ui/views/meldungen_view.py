@@ -30,10 +30,15 @@ from PySide6.QtWidgets import (
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.lagebild import IncidentSnapshot
 from kriseninfo.messagesets.kinds import DraftStatus, ReleaseKind, SetPurpose
-from kriseninfo.messagesets.records import Draft, MessageSetView
+from kriseninfo.messagesets.records import Draft, MessageSetView, ProblemCode
 from kriseninfo_ui.dialogs.release_dialog import Mode, ReleaseDialog
 from kriseninfo_ui.messages import error_text
-from kriseninfo_ui.messageset_texts import purpose_name, release_kind_name, status_name
+from kriseninfo_ui.messageset_texts import (
+    problem_text,
+    purpose_name,
+    release_kind_name,
+    status_name,
+)
 from kriseninfo_ui.session import Session
 from kriseninfo_ui.views.checklist_panel import ChecklistPanel
 from kriseninfo_ui.views.draft_editor import DraftEditor
@@ -397,10 +402,15 @@ class MeldungenView(QWidget):
             text += " · " + self.tr("folgt auf Satz {id}").format(id=view.follows_id)
         if view.eilfreigabe:
             text += " · " + release_kind_name(ReleaseKind.EILFREIGABE)
-        if self.state and self.state.example_facts and not self.state.incident.is_drill:
+        problems = self.state.problems.get(view.id, []) if self.state else []
+        stale = [p for p in problems if p.code is ProblemCode.STALE_FACTS]
+        if stale:
+            text += "\n" + problem_text(stale[0])
+        examples = [p for p in problems if p.code is ProblemCode.EXAMPLE_FACT]
+        if examples:
             text += "\n" + self.tr(
                 "Achtung: {count} Fakten haben noch den Beispielwert des Playbooks."
-            ).format(count=len(self.state.example_facts))
+            ).format(count=len(examples))
         self.set_info.setText(text)
 
     def current_set(self) -> MessageSetView | None:
