@@ -20,7 +20,7 @@ from bench import report
 from bench.sampling import Sample, child_env, measure
 from bench.seed import seed
 
-RUNS = 7
+RUNS = 15
 IDLE_S = 3.0
 COLD_START_TARGET = 1.5
 RESULTS = Path(__file__).resolve().parent / "results.json"

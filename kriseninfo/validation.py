@@ -1,4 +1,5 @@
-"""What counts as a phone number or a web link, wherever Kriseninfo checks one."""
+"""What counts as a phone number or a web link, and which pasted characters no text keeps,
+wherever Kriseninfo checks one."""
 
 from __future__ import annotations
 
@@ -14,3 +15,12 @@ def is_phone(text: str) -> bool:
 
 def is_url(text: str) -> bool:
     return URL.fullmatch(text.strip()) is not None
+
+
+#: Control characters that pasted text can carry and no field means (tab and line breaks
+#: stay). PostgreSQL refuses NUL outright, so they never reach the database.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_controls(text: str) -> str:
+    return CONTROL_CHARACTERS.sub("", text)

@@ -6,7 +6,6 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from importlib import resources
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -20,6 +19,7 @@ from kriseninfo.options import Options
 from kriseninfo.paths import AppPaths
 from kriseninfo.settings import LANGUAGE, Settings
 from kriseninfo.storage.recovery import move_aside
+from kriseninfo_resources import ROOT as resources_root
 from kriseninfo_ui.errors import install_exception_hook
 from kriseninfo_ui.mainwindow import MainWindow
 from kriseninfo_ui.session import Session
@@ -84,7 +84,7 @@ class Console:
         app.setApplicationName("Kriseninfo")
         app.setApplicationVersion(__version__)
         app.setDesktopFileName("kriseninfo")
-        style = resources.files("kriseninfo_resources") / "kriseninfo.qss"
+        style = resources_root / "kriseninfo.qss"
         app.setStyleSheet(style.read_text(encoding="utf-8"))
         self.translations = Translations(app)
         self.translations.install(language)

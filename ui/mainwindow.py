@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -56,7 +55,6 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
     first_painted = Signal()  # once, after the first frame has been drawn
     lage_view: LageView
-    meldungen_view: MeldungenView
     journal_view: JournalView
     playbooks_view: PlaybooksView
     settings_view: SettingsView
@@ -138,20 +136,23 @@ class MainWindow(QMainWindow):
         from kriseninfo_ui.names import role_name
         from kriseninfo_ui.views.journal_view import JournalView
         from kriseninfo_ui.views.lage_view import LageView
-        from kriseninfo_ui.views.meldungen_view import MeldungenView
         from kriseninfo_ui.views.playbooks_view import PlaybooksView
         from kriseninfo_ui.views.settings_view import SettingsView
 
         self.session = session
         self.lage_view = LageView(session, self)
-        self.meldungen_view = MeldungenView(session, self)
+        # The Meldungen area (and the counting and release code behind it) is built on
+        # its first visit; until then a blank page holds its place.
+        self._meldungen: MeldungenView | None = None
+        self._meldungen_page = QWidget(self)
+        self._active: IncidentSnapshot | None = None
         self.journal_view = JournalView(session, self)
         self.playbooks_view = PlaybooksView(session, self)
         self.settings_view = SettingsView(session, self)
         self.settings_view.language_changed.connect(self.language_requested)
         self.views = {
             Area.LAGE: self.lage_view,
-            Area.MELDUNGEN: self.meldungen_view,
+            Area.MELDUNGEN: self._meldungen_page,
             Area.PLAYBOOKS: self.playbooks_view,
             Area.JOURNAL: self.journal_view,
             Area.SETTINGS: self.settings_view,
@@ -180,7 +181,6 @@ class MainWindow(QMainWindow):
         )
         self.lage_view.active_changed.connect(self._on_active_changed)
         self.lage_view.problem.connect(self.problem_label.setText)
-        self.meldungen_view.problem.connect(self.problem_label.setText)
         self.lage_view.started_from_playbook.connect(self._on_started_from_playbook)
         self._fill_menus()
         self.show_area(Area.LAGE)
@@ -190,25 +190,44 @@ class MainWindow(QMainWindow):
         new = self.lage_menu.addAction(self.tr("&Neue Lage …"))
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.lage_view.create_incident)
-        view = self.meldungen_view
-        for text, keys, act in (
-            (self.tr("Meldungen &erstellen"), "Ctrl+G", view.generate),
-            (self.tr("&Zur Freigabe vorlegen"), "Ctrl+Shift+F", view.submit),
-            (self.tr("Nur &diese Meldung zur Freigabe"), "Ctrl+Alt+F", view.submit_current),
-            (self.tr("&Freigeben …"), "Ctrl+R", view.open_release),
+        for text, keys, name in (
+            (self.tr("Meldungen &erstellen"), "Ctrl+G", "generate"),
+            (self.tr("&Zur Freigabe vorlegen"), "Ctrl+Shift+F", "submit"),
+            (self.tr("Nur &diese Meldung zur Freigabe"), "Ctrl+Alt+F", "submit_current"),
+            (self.tr("&Freigeben …"), "Ctrl+R", "open_release"),
         ):
             action = self.meldungen_menu.addAction(text)
             action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(lambda _=False, act=act: self._in_meldungen(act))
+            action.triggered.connect(lambda _=False, name=name: self._in_meldungen(name))
         for menu in (self.lage_menu, self.meldungen_menu, self.areas_menu):
             menu.setEnabled(True)
 
-    def _in_meldungen(self, act: Callable[[], None]) -> None:
+    def _in_meldungen(self, action: str) -> None:
         """Message actions work on what the officer sees: elsewhere they first show it."""
         if self.current_area() != Area.MELDUNGEN:
             self.show_area(Area.MELDUNGEN)
             return
-        act()
+        getattr(self.meldungen_view, action)()
+
+    @property
+    def meldungen_view(self) -> MeldungenView:
+        """The Meldungen area, built on first use."""
+        if self._meldungen is None:
+            from kriseninfo_ui.views.meldungen_view import MeldungenView
+
+            assert self.session is not None
+            view = MeldungenView(self.session, self)
+            view.problem.connect(self.problem_label.setText)
+            index = self.stack.indexOf(self._meldungen_page)
+            self.stack.insertWidget(index, view)
+            self.views[Area.MELDUNGEN] = view
+            if self.stack.currentWidget() is self._meldungen_page:
+                self.stack.setCurrentWidget(view)
+            self.stack.removeWidget(self._meldungen_page)
+            self._meldungen_page.deleteLater()
+            self._meldungen = view
+            view.set_incident(self._active)
+        return self._meldungen
 
     def show_area(self, area: str) -> None:
         row = self._rows.get(area)
@@ -220,7 +239,10 @@ class MainWindow(QMainWindow):
         return Area.ORDER[row] if 0 <= row < len(Area.ORDER) else Area.LAGE
 
     def _on_nav(self, row: int) -> None:
-        view = self.views.get(Area.ORDER[row]) if 0 <= row < len(Area.ORDER) else None
+        area = Area.ORDER[row] if 0 <= row < len(Area.ORDER) else None
+        if area == Area.MELDUNGEN:
+            self.meldungen_view  # noqa: B018 - built on its first visit
+        view = self.views.get(area) if area else None
         if view is not None:
             self.stack.setCurrentWidget(view)
 
@@ -236,7 +258,9 @@ class MainWindow(QMainWindow):
             incident is not None and not incident.is_drill and incident.is_open
         )
         self.journal_view.set_incident(incident)
-        self.meldungen_view.set_incident(incident)
+        self._active = incident
+        if self._meldungen is not None:
+            self._meldungen.set_incident(incident)
         self.settings_view.accounts_panel.set_incident(incident.id if incident else None)
         title = "Kriseninfo"
         if incident is not None:
@@ -256,7 +280,8 @@ class MainWindow(QMainWindow):
         # and no refresh or retry timer may reach the database after it.
         if self.session is not None:
             self.lage_view.form.flush()
-            self.meldungen_view.flush()
+            if self._meldungen is not None:
+                self._meldungen.flush()
             self.playbooks_view.editor.flush()
         for timer in self.findChildren(QTimer):
             timer.stop()

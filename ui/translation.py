@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import logging
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from kriseninfo_resources import ROOT as resources_root
 
 log = logging.getLogger(__name__)
 
 
 def translations_dir() -> Path:
-    return Path(str(resources.files("kriseninfo_resources") / "translations"))
+    return resources_root / "translations"
 
 
 class Translations:

@@ -24,6 +24,7 @@ from kriseninfo.journal.actions import Action
 from kriseninfo.journal.journal import Actor
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import Incident, IncidentKind, IncidentMode, IncidentStatus
+from kriseninfo.validation import strip_controls
 
 
 class IncidentService:
@@ -34,7 +35,7 @@ class IncidentService:
     def create(
         self, title: str, kind: IncidentKind, mode: IncidentMode, by: Actor
     ) -> IncidentSnapshot:
-        title = " ".join(title.split())
+        title = " ".join(strip_controls(title).split())
         if not title:
             raise KriseninfoError(ErrorCode.INVALID_INPUT, "title is empty", {"field": "title"})
         _check_length(LagebildField.TITLE, title)
@@ -155,6 +156,7 @@ def _normalise(field: LagebildField, value: FieldValue) -> FieldValue:
         raise KriseninfoError(
             ErrorCode.INVALID_INPUT, f"{field.value} needs text", {"field": field.value}
         )
+    value = strip_controls(value)
     _check_length(field, value)
     return value
 

@@ -15,6 +15,7 @@ from kriseninfo.messagesets.records import Account
 from kriseninfo.playbooks.kinds import ChannelKind, Language
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import ChannelAccount
+from kriseninfo.validation import strip_controls
 
 #: Which of a playbook's texts each platform gets.
 TEMPLATE_KIND: dict[Platform, ChannelKind] = {
@@ -51,7 +52,8 @@ class AccountService:
         incident_id: int | None = None,
     ) -> Account:
         _may_manage(by)
-        name = " ".join(name.split())
+        name = " ".join(strip_controls(name).split())
+        address = strip_controls(address)
         if not name:
             raise KriseninfoError(
                 ErrorCode.INVALID_INPUT, "account name is empty", {"field": "name"}

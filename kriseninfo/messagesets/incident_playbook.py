@@ -21,6 +21,7 @@ from kriseninfo.journal.actions import Action
 from kriseninfo.messagesets.facts import from_lagebild
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import IncidentPlaybook
+from kriseninfo.validation import strip_controls
 
 if TYPE_CHECKING:
     from kriseninfo.playbooks.schema import Playbook
@@ -109,6 +110,7 @@ class IncidentPlaybookService:
         self, incident_id: int, playbook: Playbook, changes: dict[str, str], by: Person
     ) -> PlaybookLink:
         """Store typed facts; an unchanged value writes nothing."""
+        changes = {name: strip_controls(value) for name, value in changes.items()}
         for name, value in changes.items():
             if playbook.parameter(name) is None:
                 raise KriseninfoError(

@@ -166,3 +166,17 @@ def test_same_field_from_two_consoles_keeps_old_and_new_consistent(
     for before, after in itertools.pairwise(changes):
         assert after.old_value == before.new_value
     assert context.incidents.get(incident.id).location == changes[-1].new_value
+
+
+def test_pasted_control_characters_never_reach_the_database(
+    context: AppContext, leitung: Person
+) -> None:
+    """PostgreSQL refuses NUL outright; SQLite would keep it. Neither gets it."""
+    incident = context.incidents.create(
+        "Stromausfall", IncidentKind.SONSTIGE, IncidentMode.REAL, leitung.actor
+    )
+    pasted = "Strom\x00ausfall in\x07 Meerbeck.\nSeit\t10 Uhr."
+    saved = context.incidents.set_field(
+        incident.id, LagebildField.WHAT_HAPPENED, pasted, leitung.actor
+    )
+    assert saved.what_happened == "Stromausfall in Meerbeck.\nSeit\t10 Uhr."

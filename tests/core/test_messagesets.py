@@ -664,3 +664,14 @@ def test_confirming_facts_needs_real_and_current_facts(
     fresh = context.messagesets.generate(incident.id, editor)
     confirmed = context.releases.confirm_facts(fresh.id, editor.id, REDAKTION_PIN)
     assert confirmed.status is DraftStatus.FREIGEGEBEN
+
+
+def test_facts_with_control_characters_are_stored_without_them(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    playbook = bomb(context)
+    context.plans.attach(incident, playbook, team["redaktion"])
+    link = context.plans.set_facts(
+        incident.id, playbook, {"ortsteil": "Moers\x00-Mitte\x1b"}, team["redaktion"]
+    )
+    assert link.facts["ortsteil"] == "Moers-Mitte"
