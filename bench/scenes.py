@@ -125,7 +125,11 @@ def meldungen(studio: Studio) -> None:
     window.show_area(Area.MELDUNGEN)
     view = window.meldungen_view
     wait_until(
-        lambda: view.current_set() is not None and view.editor.draft is not None,
+        lambda: (
+            view.current_set() is not None
+            and view.editor.draft is not None
+            and view.left.verticalScrollBar().isVisible()  # the facts form laid out
+        ),
         "the message set",
     )
     view.table.selectRow(0)

@@ -29,6 +29,8 @@ class FactsForm(QWidget):
     """
 
     edited = Signal(dict)
+    #: The rows changed (another playbook): an enclosing scroll area must measure anew.
+    rebuilt = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -104,6 +106,7 @@ class FactsForm(QWidget):
             label.setBuddy(edit)
             self._form.addRow(label, edit)
             self.fields[parameter.id] = edit
+        self.rebuilt.emit()
 
     def _on_changed(self, name: str, text: str) -> None:
         self._dirty[name] = text

@@ -98,6 +98,7 @@ class MeldungenView(QWidget):
         # -- facts and checklist ------------------------------------------------------------
         self.facts = FactsForm(self)
         self.facts.edited.connect(self._save_facts)
+        self.facts.rebuilt.connect(self._remeasure_left, Qt.ConnectionType.QueuedConnection)
         self.checklist = ChecklistPanel(self)
         self.checklist.ticked.connect(self._tick)
         facts_box = QGroupBox(self.tr("Fakten"), self)
@@ -214,6 +215,13 @@ class MeldungenView(QWidget):
         self._timer.timeout.connect(self.reload)
         self._timer.start()
         self._show_state(None)
+
+    def _remeasure_left(self) -> None:
+        """Rows added while on screen: handing the page to the scroll area again makes it
+        measure the new height (else it squeezes the rows instead of scrolling them)."""
+        page = self.left.takeWidget()
+        if page is not None:
+            self.left.setWidget(page)
 
     # -- loading -------------------------------------------------------------------------
     def set_incident(self, incident: IncidentSnapshot | None) -> None:
