@@ -63,6 +63,8 @@ class Draft:
     release_reason: str
     rejected_comment: str
     limit_override: int | None
+    #: Everyone who wrote a version (generating counts): none may be its second pair of eyes.
+    authors: frozenset[int] = frozenset()
 
     @property
     def text(self) -> str:

@@ -30,8 +30,8 @@ from kriseninfo.messagesets.accounts import TEMPLATE_KIND, accounts_for
 from kriseninfo.messagesets.kinds import FOLLOW_UPS, DraftStatus, SetPurpose
 from kriseninfo.messagesets.media import check_alt, read_image, store_image
 from kriseninfo.messagesets.records import Draft, Media, MessageSetView, Version
-from kriseninfo.messagesets.store import draft as draft_view
 from kriseninfo.messagesets.store import (
+    authors,
     dump_media,
     dump_parts,
     load_media,
@@ -40,6 +40,7 @@ from kriseninfo.messagesets.store import (
     template_json,
     versions,
 )
+from kriseninfo.messagesets.store import draft as draft_view
 from kriseninfo.playbooks.kinds import Language
 from kriseninfo.playbooks.render import render_message
 from kriseninfo.playbooks.schema import Playbook
@@ -305,7 +306,7 @@ class MessageSetService:
         account = session.get(ChannelAccount, row.account_id)
         assert account is not None
         names = {u.id: u.name for u in session.scalars(select(User))}
-        return draft_view(row, account, names)
+        return draft_view(row, account, names, authors(session, row.id))
 
 
 def _render(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -70,12 +71,22 @@ def load_set(session: Session, set_id: int) -> MessageSetView:
         playbook_released=row.playbook_released,
         follows_id=row.follows_id,
         created_at=row.created_at,
-        drafts=tuple(draft(m, accounts[m.account_id], names) for m in messages),
+        drafts=tuple(
+            replace(
+                draft(m, accounts[m.account_id], names), authors=frozenset(authors(session, m.id))
+            )
+            for m in messages
+        ),
         facts=json.loads(row.facts_json),
     )
 
 
-def draft(row: Message, account: ChannelAccount, names: dict[int, str]) -> Draft:
+def draft(
+    row: Message,
+    account: ChannelAccount,
+    names: dict[int, str],
+    wrote: set[int] | None = None,
+) -> Draft:
     parts = tuple(json.loads(row.parts_json))
     unchanged = False
     if row.template_json is not None:
@@ -109,6 +120,7 @@ def draft(row: Message, account: ChannelAccount, names: dict[int, str]) -> Draft
         release_reason=row.release_reason,
         rejected_comment=row.rejected_comment,
         limit_override=account.max_length,
+        authors=frozenset(wrote or ()),
     )
 
 

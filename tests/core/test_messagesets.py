@@ -675,3 +675,15 @@ def test_facts_with_control_characters_are_stored_without_them(
         incident.id, playbook, {"ortsteil": "Moers\x00-Mitte\x1b"}, team["redaktion"]
     )
     assert link.facts["ortsteil"] == "Moers-Mitte"
+
+
+def test_a_draft_names_everyone_who_wrote_it(
+    context: AppContext, incident: IncidentSnapshot, team: dict[str, Person]
+) -> None:
+    """The release dialog offers only people who are not among them."""
+    view = prepared(context, incident, team)
+    draft = view.drafts[0]
+    assert draft.authors == {team["redaktion"].id}
+    edited = context.messagesets.edit(draft.id, 1, team["leitung"], parts=["Neu. Bitte meiden."])
+    assert edited.authors == {team["redaktion"].id, team["leitung"].id}
+    assert context.messagesets.get(view.id).draft(draft.id).authors == edited.authors

@@ -70,8 +70,13 @@ class ReleaseDialog(QDialog):
         self._attempt = attempt
         self._people = people
         self._signed_in = signed_in
-        editors = {d.edited_by for d in view.drafts if d.status is not DraftStatus.FREIGEGEBEN}
-        self._releasers = [p for p in people if p.may_release and p.id not in editors]
+        authors = {
+            author
+            for draft in view.drafts
+            if draft.status is not DraftStatus.FREIGEGEBEN
+            for author in draft.authors
+        }
+        self._releasers = [p for p in people if p.may_release and p.id not in authors]
 
         self.summary = QTextBrowser(self)
         self.summary.setObjectName("releaseSummary")
