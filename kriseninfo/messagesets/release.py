@@ -82,13 +82,7 @@ class ReleaseService:
         `seen_versions` (draft id → version shown to the releaser) makes sure what is
         released is what was read: a newer save in between refuses with EDIT_CONFLICT.
         """
-        person = self._authenticate(person_id, pin)
-        if not person.may_release:
-            raise KriseninfoError(
-                ErrorCode.PERMISSION_DENIED,
-                f"{person.name} ({person.role.value}) may not release",
-                {"name": person.name, "need": "release"},
-            )
+        person = self._releaser(person_id, pin, "release")
 
         def apply(session: Session, row: Message, draft: Draft) -> None:
             if person.id in authors(session, row.id):
@@ -222,13 +216,7 @@ class ReleaseService:
             raise KriseninfoError(
                 ErrorCode.INVALID_INPUT, "a rejection needs a comment", {"field": "comment"}
             )
-        person = self._authenticate(person_id, pin)
-        if not person.may_release:
-            raise KriseninfoError(
-                ErrorCode.PERMISSION_DENIED,
-                f"{person.name} ({person.role.value}) may not reject",
-                {"name": person.name, "need": "release"},
-            )
+        person = self._releaser(person_id, pin, "reject")
 
         def apply(session: Session, row: Message, draft: Draft) -> None:
             row.status = DraftStatus.ENTWURF.value
@@ -324,6 +312,17 @@ class ReleaseService:
             field=f"message {row.id} v{row.version}",
             new_value=new_value,
         )
+
+    def _releaser(self, person_id: int, pin: str, verb: str) -> Person:
+        """The person, by PIN, if their role may release (and so reject)."""
+        person = self._authenticate(person_id, pin)
+        if not person.may_release:
+            raise KriseninfoError(
+                ErrorCode.PERMISSION_DENIED,
+                f"{person.name} ({person.role.value}) may not {verb}",
+                {"name": person.name, "need": "release"},
+            )
+        return person
 
     def _authenticate(self, person_id: int, pin: str) -> Person:
         return verify_pin(self._db, self._clock, person_id, pin, Action.RELEASE_PIN_FAILED)
