@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from kriseninfo.messagesets.release import ReleaseService
     from kriseninfo.messagesets.service import MessageSetService
     from kriseninfo.playbooks.library import Library
+    from kriseninfo.publishing.credentials import Credentials
+    from kriseninfo.publishing.service import PublishingService
+    from kriseninfo.publishing.setup import ChannelSetup
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +90,25 @@ class AppContext:
         from kriseninfo.messagesets.release import ReleaseService
 
         return ReleaseService(self.database, self.desk, self.clock, self.playbooks.find)
+
+    @cached_property
+    def credentials(self) -> Credentials:
+        from kriseninfo.publishing.credentials import Credentials
+
+        return Credentials()
+
+    @cached_property
+    def publishing(self) -> PublishingService:
+        """The queue as officers see it (the worker itself runs on its own threads)."""
+        from kriseninfo.publishing.service import PublishingService
+
+        return PublishingService(self.database, self.clock)
+
+    @cached_property
+    def channel_setup(self) -> ChannelSetup:
+        from kriseninfo.publishing.setup import ChannelSetup
+
+        return ChannelSetup(self.database, self.credentials, self.clock)
 
     def close(self) -> None:
         self.saver.close()

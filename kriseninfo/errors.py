@@ -30,6 +30,9 @@ class ErrorCode(enum.StrEnum):
     SELF_RELEASE = "self_release"
     PIN_LOCKED = "pin_locked"
     NOT_ALLOWED_NOW = "not_allowed_now"
+    KEYRING_UNAVAILABLE = "keyring_unavailable"
+    ALREADY_PUBLISHED = "already_published"
+    CHANNEL_CHECK_FAILED = "channel_check_failed"
 
 
 #: Failures after which retrying the same operation later can succeed.

@@ -119,6 +119,21 @@ def action_name(action: str) -> str:
         Action.RELEASE_LOCKED: QCoreApplication.translate(
             "Names", "PIN gesperrt (zu viele falsche Eingaben)"
         ),
+        Action.DELIVERY_SENT: QCoreApplication.translate("Names", "Veröffentlicht"),
+        Action.DELIVERY_FAILED: QCoreApplication.translate(
+            "Names", "Veröffentlichung fehlgeschlagen"
+        ),
+        Action.DELIVERY_UNCLEAR: QCoreApplication.translate("Names", "Veröffentlichung unklar"),
+        Action.DELIVERY_RETRIED: QCoreApplication.translate("Names", "Erneut senden"),
+        Action.DELIVERY_WITHDRAWN: QCoreApplication.translate("Names", "Versand abgebrochen"),
+        Action.DELIVERY_RETRACTED: QCoreApplication.translate("Names", "Beitrag zurückgezogen"),
+        Action.DELIVERY_DONE_BY_HAND: QCoreApplication.translate(
+            "Names", "Von Hand veröffentlicht"
+        ),
+        Action.DELIVERY_SCHEDULED: QCoreApplication.translate("Names", "Sendezeit festgelegt"),
+        Action.ACCOUNT_SECRETS_CHANGED: QCoreApplication.translate(
+            "Names", "Zugangsdaten eines Kanals geändert"
+        ),
     }
     return names.get(action, action)
 

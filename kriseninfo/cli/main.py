@@ -21,11 +21,14 @@ class LazyGroup(click.Group):
     """Subcommands are imported when used, so starting the window loads no CLI code."""
 
     LAZY: ClassVar[dict[str, str]] = {
+        "channel": "kriseninfo.cli.publishing:channel",
         "count": "kriseninfo.cli.count:count",
         "incident": "kriseninfo.cli.incidents:incident",
         "journal": "kriseninfo.cli.journal:journal",
         "playbook": "kriseninfo.cli.playbooks:playbook",
+        "queue": "kriseninfo.cli.publishing:queue",
         "user": "kriseninfo.cli.users:user",
+        "worker": "kriseninfo.cli.publishing:worker",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -35,6 +35,15 @@ ACTION_NAMES: dict[str, str] = {  # Action is a StrEnum: its members are their k
     Action.MESSAGE_REJECTED: "Meldung zurückgewiesen",
     Action.RELEASE_PIN_FAILED: "Freigabe: falsche PIN",
     Action.RELEASE_LOCKED: "PIN gesperrt (zu viele falsche Eingaben)",
+    Action.DELIVERY_SENT: "Veröffentlicht",
+    Action.DELIVERY_FAILED: "Veröffentlichung fehlgeschlagen",
+    Action.DELIVERY_UNCLEAR: "Veröffentlichung unklar",
+    Action.DELIVERY_RETRIED: "Erneut senden",
+    Action.DELIVERY_WITHDRAWN: "Versand abgebrochen",
+    Action.DELIVERY_RETRACTED: "Beitrag zurückgezogen",
+    Action.DELIVERY_DONE_BY_HAND: "Von Hand veröffentlicht",
+    Action.DELIVERY_SCHEDULED: "Sendezeit festgelegt",
+    Action.ACCOUNT_SECRETS_CHANGED: "Zugangsdaten eines Kanals geändert",
 }
 
 FIELD_LABELS: dict[str, str] = {

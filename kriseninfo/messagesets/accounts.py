@@ -13,6 +13,7 @@ from kriseninfo.journal import journal
 from kriseninfo.journal.actions import Action
 from kriseninfo.messagesets.records import Account
 from kriseninfo.playbooks.kinds import ChannelKind, Language
+from kriseninfo.publishing.credentials import new_ref
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import ChannelAccount
 from kriseninfo.validation import strip_controls
@@ -73,6 +74,8 @@ class AccountService:
                 enabled=True,
                 incident_id=incident_id,
                 created_at=self._clock(),
+                settings_json="{}",
+                secret_ref=new_ref(),
             )
             session.add(row)
             session.flush()

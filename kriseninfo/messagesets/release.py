@@ -26,6 +26,7 @@ from kriseninfo.messagesets.facts import still_examples
 from kriseninfo.messagesets.kinds import DeskSetting, DraftStatus, ReleaseKind
 from kriseninfo.messagesets.records import Draft, MessageSetView, Problem
 from kriseninfo.messagesets.store import authors, load_set, message_rows, set_row
+from kriseninfo.publishing.outbox import enqueue, withdraw_unsent
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import (
     Incident,
@@ -219,6 +220,7 @@ class ReleaseService:
         person = self._releaser(person_id, pin, "reject")
 
         def apply(session: Session, row: Message, draft: Draft) -> None:
+            withdraw_unsent(session, row.id, self._clock())  # refuses once anything is public
             row.status = DraftStatus.ENTWURF.value
             row.rejected_comment = comment
             row.released_at = row.released_by = row.release_kind = None
@@ -299,6 +301,7 @@ class ReleaseService:
         row.rejected_comment = ""
         detail = kind.value + (f": {reason}" if reason else "")
         self._journal(session, row, person, Action.MESSAGE_RELEASED, detail)
+        enqueue(session, row, self._clock())  # the outbox: released and queued commit together
 
     def _journal(
         self, session: Session, row: Message, by: Person, action: Action, new_value: str

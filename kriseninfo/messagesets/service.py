@@ -44,6 +44,7 @@ from kriseninfo.messagesets.store import draft as draft_view
 from kriseninfo.playbooks.kinds import Language
 from kriseninfo.playbooks.render import render_message
 from kriseninfo.playbooks.schema import Playbook
+from kriseninfo.publishing.outbox import withdraw_unsent
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import (
     ChannelAccount,
@@ -336,6 +337,8 @@ def _check_size(parts: Sequence[str]) -> None:
 def _void_release(session: Session, row: Message, now: datetime, by: Person) -> None:
     """Any change after submitting or releasing sends the draft back to Entwurf."""
     old_status = row.status
+    if old_status == DraftStatus.FREIGEGEBEN.value:
+        withdraw_unsent(session, row.id, now)  # refuses once anything is public
     row.status = DraftStatus.ENTWURF.value
     row.released_at = None
     row.released_by = None

@@ -126,6 +126,10 @@ class ChannelAccount(Base):
     enabled: Mapped[bool] = mapped_column(default=True)
     incident_id: Mapped[int | None] = mapped_column(ForeignKey("incident.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    #: Non-secret settings of the channel (server, port, folder, list addresses) as JSON.
+    settings_json: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    #: The keyring user name under which this account's secrets are stored.
+    secret_ref: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class IncidentPlaybook(Base):
@@ -159,6 +163,8 @@ class MessageSet(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     #: The facts the texts were rendered with (to notice facts changed since).
     facts_json: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    #: "senden um": deliveries wait until then; None sends on release.
+    send_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Message(Base):
@@ -259,3 +265,72 @@ __all__ = [
     "Role",
     "User",
 ]
+
+
+class Delivery(Base):
+    """One post to one channel account: the outbox row the publishing worker sends.
+
+    Created in the transaction that releases its message, one per thread part. Its
+    `key` is stable across retries, so platforms that honour idempotency never post
+    twice. `in_flight` says a request may have reached the platform.
+    """
+
+    __tablename__ = "delivery"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"), index=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("message_set.id"))
+    message_id: Mapped[int] = mapped_column(ForeignKey("message.id"), index=True)
+    message_version: Mapped[int] = mapped_column(Integer)
+    account_id: Mapped[int] = mapped_column(ForeignKey("channel_account.id"), index=True)
+    part: Mapped[int] = mapped_column(Integer, default=0)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("delivery.id"))
+    parent_optional: Mapped[bool] = mapped_column(default=False)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    drill: Mapped[bool] = mapped_column(default=False)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    wait_reason: Mapped[str] = mapped_column(String(32), default="")
+    not_before: Mapped[datetime] = mapped_column(UTCDateTime())
+    lease_owner: Mapped[str | None] = mapped_column(String(80))
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    in_flight: Mapped[bool] = mapped_column(default=False)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    retract: Mapped[bool] = mapped_column(default=False)
+    platform_id: Mapped[str] = mapped_column(String(300), default="")
+    platform_url: Mapped[str] = mapped_column(String(500), default="")
+    error_code: Mapped[str] = mapped_column(String(32), default="")
+    error_detail: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ChannelHealth(Base):
+    """Per channel account: last success, last error, and its circuit breaker."""
+
+    __tablename__ = "channel_health"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("channel_account.id"), primary_key=True)
+    last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error_code: Mapped[str] = mapped_column(String(32), default="")
+    last_error_detail: Mapped[str] = mapped_column(Text, default="")
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive
+    open_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class SandboxPost(Base):
+    """What a drill would have published: the Übungs-Timeline. Never leaves the database."""
+
+    __tablename__ = "sandbox_post"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    delivery_id: Mapped[int] = mapped_column(ForeignKey("delivery.id"), unique=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("channel_account.id"))
+    platform: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text)
+    media_count: Mapped[int] = mapped_column(Integer, default=0)
+    reply_to: Mapped[str] = mapped_column(String(300), default="")
+    posted_at: Mapped[datetime] = mapped_column(UTCDateTime())

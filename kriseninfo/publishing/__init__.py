@@ -1,0 +1,1 @@
+"""Publishing: the durable outbox of released messages and the channels that send them."""

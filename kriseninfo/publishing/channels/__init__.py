@@ -1,0 +1,1 @@
+"""One module per channel kind, each exposing its class as `CHANNEL` (see `registry`)."""
