@@ -7,7 +7,7 @@ import json
 import signal
 import threading
 from dataclasses import asdict
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import click
@@ -31,13 +31,26 @@ from kriseninfo.cli.common import State, ask_secret, fail, login, opened
     show_default=True,
     help="With --once: give up after this many seconds.",
 )
+@click.option(
+    "--lease",
+    type=click.FloatRange(1, 3600),
+    default=120.0,
+    show_default=True,
+    help="Seconds a delivery stays with a worker that stopped answering before another "
+    "takes it over.",
+)
 @click.pass_obj
-def worker(state: State, once: bool, parallel: int, timeout: float) -> None:
+def worker(state: State, once: bool, parallel: int, timeout: float, lease: float) -> None:
     """Send released messages to their channels until stopped (Ctrl+C or SIGTERM)."""
     from kriseninfo.publishing.worker import Worker
 
     with opened(state) as context:
-        runner = Worker(context.database, context.credentials, parallel=parallel)
+        runner = Worker(
+            context.database,
+            context.credentials,
+            parallel=parallel,
+            lease=timedelta(seconds=lease),
+        )
         if once:
             done = runner.drain(timeout)
             runner.close()

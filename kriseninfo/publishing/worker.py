@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import timedelta
 from functools import partial
 
 from kriseninfo.clock import Clock, utc_now
@@ -59,12 +60,14 @@ class Worker:
         parallel: int = 32,
         poll: float = 1.0,
         on_change: Callable[[], None] | None = None,
+        lease: timedelta = LEASE,
     ):
         self._db = database
         self._credentials = credentials or Credentials()
         self._make = make_channel
         self.owner = owner or new_owner()
-        self._queue = DeliveryQueue(database, self.owner, _idempotent, clock)
+        self._queue = DeliveryQueue(database, self.owner, _idempotent, clock, lease)
+        self._beat = lease.total_seconds() / 4
         self._clock = clock
         self._pool = ThreadPoolExecutor(max_workers=parallel, thread_name_prefix="send")
         self._poll = poll
@@ -87,7 +90,7 @@ class Worker:
         while not stop.is_set():
             try:
                 self.step()
-                if time.monotonic() - beat > LEASE.total_seconds() / 4:
+                if time.monotonic() - beat > self._beat:
                     self._queue.extend(self._in_flight())
                     beat = time.monotonic()
             except KriseninfoError as error:  # the database is busy or away: try again

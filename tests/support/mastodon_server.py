@@ -12,6 +12,7 @@ from __future__ import annotations
 import email.parser
 import itertools
 import json
+import random
 import threading
 import time
 from collections import defaultdict, deque
@@ -52,11 +53,17 @@ class Scripted:
     drop: str = ""
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up (a killed worker, a timeout) is part of the tests."""
+
+
 class MastodonServer:
     def __init__(self, max_characters: int = 500, processing_polls: int = 0):
         self.max_characters = max_characters
         self.processing_polls = processing_polls  # GET /media answers 206 this many times
         self.delay = 0.0  # every answer waits this long (seconds)
+        self.jitter = 0.0  # and up to this much more, at random
         self._status_template = _recorded(
             "test_status_post-None-public.yaml", "POST", "/api/v1/statuses"
         )
@@ -74,7 +81,7 @@ class MastodonServer:
         self._polls: dict[str, int] = {}
         self.script: defaultdict[str, deque[Scripted]] = defaultdict(deque)
         self.requests: list[tuple[str, str, dict[str, str]]] = []
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -124,6 +131,9 @@ class MastodonServer:
             def _route(self, method: str) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length) if length else b""
+                if len(raw) < length:  # the client died mid-request: a web server drops it
+                    self.close_connection = True
+                    return
                 path = urlparse(self.path).path.rstrip("/")
                 api.requests.append((method, path, dict(self.headers)))
                 route, handler, arg = api._find(method, path)
@@ -131,8 +141,8 @@ class MastodonServer:
                     self._answer(404, {"error": "Record not found"})
                     return
                 scripted = api._next(route)
-                if api.delay:
-                    time.sleep(api.delay)
+                if api.delay or api.jitter:
+                    time.sleep(api.delay + random.uniform(0, api.jitter))
                 if scripted is not None:
                     if scripted.delay:
                         time.sleep(scripted.delay)
