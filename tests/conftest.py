@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,6 +19,11 @@ from kriseninfo.users.service import Person
 from tests.support import pgserver
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# Every test, and every process a test starts, uses a real keyring backend in a file of
+# this run's own: never the developer's keyring, never a backend that needs a desktop.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="kriseninfo-tests-xdg-")
 LEITUNG_PIN = "2468"
 
 
