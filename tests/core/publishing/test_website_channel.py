@@ -143,6 +143,7 @@ def test_publish_writes_a_valid_atom_feed(site: WebsiteChannel, folder: Path) ->
 
 def test_feedparser_reads_the_feed(site: WebsiteChannel, folder: Path) -> None:
     import feedparser
+
     published = site.publish(post("k1", images=(Image("karte.png", "image/png", PNG, "Karte"),)))
     site.publish(post("k2", subject="Trinkwasser abkochen"))
     parsed = feedparser.parse((folder / "lage.atom").read_bytes())
