@@ -160,6 +160,44 @@ def meldungen(studio: Studio) -> None:
     dialog(studio, release, "freigabe.png")
 
 
+def queue(studio: Studio) -> None:
+    """The Warteschlange of the real incident: published, manual, offline and failed."""
+    from kriseninfo.publishing.states import DeliveryState
+
+    lage(studio, studio.seeded.real_id, "lage.png")
+    window = studio.window
+    window.show_area(Area.WARTESCHLANGE)
+    view = window.queue_view
+    wait_until(
+        lambda: (
+            {DeliveryState.SENT, DeliveryState.FAILED} <= {row.state for row in view.model.rows}
+        ),
+        "deliveries sent and failed",
+    )
+    failed = next(n for n, r in enumerate(view.model.rows) if r.state is DeliveryState.FAILED)
+    view.table.selectRow(failed)
+    studio.save(window, "warteschlange.png")
+
+
+def account_setup(studio: Studio) -> None:
+    """Settings → Kanäle → a Mastodon account's connection, token stored."""
+    from kriseninfo_ui.dialogs.account_dialog import AccountDialog
+
+    window = studio.window
+    session = window.session
+    assert session is not None
+    account = next(
+        a
+        for a in studio.context.accounts.list(studio.seeded.real_id)
+        if a.name == "Feuerwehr Moers"
+    )
+    edit = AccountDialog(session, studio.seeded.real_id, window, account=account)
+    edit.show()
+    wait_until(lambda: edit.connection is not None, "the connection rows")
+    studio.save(edit, "kanal-verbindung.png")
+    edit.reject()
+
+
 def dialog(studio: Studio, dialog: QDialog, name: str) -> None:
     """A dialog as the user meets it: shown (not exec'd, so this code keeps running)."""
     dialog.show()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from bench import scenes
 from bench.launch import first_person, make_console, options_for, shut_down
 from bench.seed import seed
+from bench.seed_queue import seed_queue
 from kriseninfo.settings import ACTIVE_INCIDENT, Settings
 
 #: Times are shown in local time; pictures for German users show German time.
@@ -33,6 +34,7 @@ def use_german_time() -> None:
 
 def shoot(app: QApplication, data_dir: Path, outdir: Path) -> None:
     seeded = seed(data_dir)
+    seed_queue(data_dir, seeded, data_dir / "website")
     Settings(options_for(data_dir).paths().settings_file).set(ACTIVE_INCIDENT, seeded.real_id)
     console = make_console(app, data_dir, "de")
     try:
@@ -43,6 +45,8 @@ def shoot(app: QApplication, data_dir: Path, outdir: Path) -> None:
         scenes.settings(studio)
         scenes.playbooks(studio)
         scenes.meldungen(studio)
+        scenes.queue(studio)
+        scenes.account_setup(studio)
         scenes.new_incident(studio)
         scenes.login(studio)
         scenes.first_person(studio)
@@ -60,6 +64,10 @@ def main(argv: list[str]) -> int:
     use_german_time()
     app = QApplication(argv[:1])
     with tempfile.TemporaryDirectory(prefix="kriseninfo-shots-") as tmp:
+        # Channel secrets of the pictures go to a file keyring of their own, never to the
+        # keyring of whoever takes them.
+        os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+        os.environ["XDG_DATA_HOME"] = str(Path(tmp) / "xdg")
         shoot(app, Path(tmp) / "data", outdir)
     return 0
 

@@ -29,11 +29,13 @@ from kriseninfo_ui.translation import Translations
 if TYPE_CHECKING:
     from kriseninfo.context import AppContext
     from kriseninfo.domain import Person
+    from kriseninfo_ui.publisher import Publisher
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 RETRY_SECONDS = 5
+PUBLISHER_DELAY_MS = 1000  # the publishing worker starts after the window is up
 FIRST_PAINT_WAIT_MS = 2000  # a window that is never painted (minimised, hidden) must not block
 
 NO_DISPLAY = {
@@ -93,6 +95,7 @@ class Console:
         self.background = TaskRunner(app)
         self.context: AppContext | None = None
         self.window: MainWindow | None = None
+        self.publisher: Publisher | None = None
 
     # -- start -----------------------------------------------------------------------------
     def start(self, on_painted: Callable[[], object] | None = None) -> bool:
@@ -287,12 +290,19 @@ class Console:
 
     def attach(self, window: MainWindow, person: Person) -> None:
         assert self.context is not None
+        if self.publisher is None:
+            from kriseninfo_ui.publisher import Publisher
+
+            self.publisher = Publisher(self.context, self.app)
+            # Sending starts once the window is up; what is due waits a second at most.
+            QTimer.singleShot(PUBLISHER_DELAY_MS, self.publisher.start)
         window.attach(
             Session(
                 context=self.context,
                 person=person,
                 runner=self.runner,
                 background=self.background,
+                publisher=self.publisher,
             )
         )
         window.lage_view.form.retry_pending()
@@ -309,6 +319,9 @@ class Console:
             self.window.close()
             self.window.deleteLater()
             self.window = None
+        if self.publisher is not None:
+            self.publisher.stop()  # running sends finish; their leases cover a crash
+            self.publisher = None
         self.runner.wait_for_done()
         self.background.wait_for_done()
         self.translations.install("de")

@@ -21,11 +21,13 @@ from kriseninfo_ui.banners import DrillBanner, RealBanner
 
 if TYPE_CHECKING:
     from kriseninfo.incidents.lagebild import IncidentSnapshot
+    from kriseninfo_ui.notify import Notifier
     from kriseninfo_ui.session import Session
     from kriseninfo_ui.views.journal_view import JournalView
     from kriseninfo_ui.views.lage_view import LageView
     from kriseninfo_ui.views.meldungen_view import MeldungenView
     from kriseninfo_ui.views.playbooks_view import PlaybooksView
+    from kriseninfo_ui.views.queue_view import QueueView
     from kriseninfo_ui.views.settings_view import SettingsView
 
 
@@ -42,7 +44,7 @@ class Area:
     SETTINGS = "einstellungen"
 
     ORDER = (LAGE, MELDUNGEN, WARTESCHLANGE, DIALOG, PLAYBOOKS, UEBUNGEN, JOURNAL, SETTINGS)
-    BUILT = frozenset({LAGE, MELDUNGEN, PLAYBOOKS, JOURNAL, SETTINGS})
+    BUILT = frozenset({LAGE, MELDUNGEN, WARTESCHLANGE, PLAYBOOKS, JOURNAL, SETTINGS})
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +60,8 @@ class MainWindow(QMainWindow):
     journal_view: JournalView
     playbooks_view: PlaybooksView
     settings_view: SettingsView
+    queue_view: QueueView
+    notifier: Notifier
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -134,9 +138,11 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         from kriseninfo_ui.names import role_name
+        from kriseninfo_ui.notify import Notifier
         from kriseninfo_ui.views.journal_view import JournalView
         from kriseninfo_ui.views.lage_view import LageView
         from kriseninfo_ui.views.playbooks_view import PlaybooksView
+        from kriseninfo_ui.views.queue_view import QueueView
         from kriseninfo_ui.views.settings_view import SettingsView
 
         self.session = session
@@ -147,12 +153,21 @@ class MainWindow(QMainWindow):
         self._meldungen_page = QWidget(self)
         self._active: IncidentSnapshot | None = None
         self.journal_view = JournalView(session, self)
+        # The queue is watched from sign-in on: a failure raises the badge and a desktop
+        # notification even if nobody looks at the Warteschlange.
+        self.queue_view = QueueView(session, self)
+        self.notifier = Notifier(self)
+        self.queue_view.attention_changed.connect(self._show_attention)
+        self.queue_view.newly_failed.connect(self._notify_failed)
+        self.queue_view.problem.connect(self.problem_label.setText)
+        self.queue_view.correction_requested.connect(self._prepare_correction)
         self.playbooks_view = PlaybooksView(session, self)
         self.settings_view = SettingsView(session, self)
         self.settings_view.language_changed.connect(self.language_requested)
         self.views = {
             Area.LAGE: self.lage_view,
             Area.MELDUNGEN: self._meldungen_page,
+            Area.WARTESCHLANGE: self.queue_view,
             Area.PLAYBOOKS: self.playbooks_view,
             Area.JOURNAL: self.journal_view,
             Area.SETTINGS: self.settings_view,
@@ -262,11 +277,50 @@ class MainWindow(QMainWindow):
         if self._meldungen is not None:
             self._meldungen.set_incident(incident)
         self.settings_view.accounts_panel.set_incident(incident.id if incident else None)
+        self.queue_view.set_incident(incident.id if incident else None)
         title = "Kriseninfo"
         if incident is not None:
             prefix = self.tr("ÜBUNG") + " – " if incident.is_drill else ""
             title = f"{prefix}{incident.title} – Kriseninfo"
         self.setWindowTitle(title)
+
+    def _prepare_correction(self) -> None:
+        """A correction is a follow-up set: it is threaded under what went out before."""
+        from kriseninfo.messagesets.kinds import SetPurpose
+
+        self.show_area(Area.MELDUNGEN)
+        self.meldungen_view.prepare(SetPurpose.KORREKTUR)
+
+    def _show_attention(self, count: int) -> None:
+        """The red badge on "Warteschlange": deliveries that need an officer."""
+        from PySide6.QtGui import QBrush, QColor
+
+        item = self.nav.item(Area.ORDER.index(Area.WARTESCHLANGE))
+        label = self._labels[Area.WARTESCHLANGE]
+        item.setText(f"{label} ({count})" if count else label)
+        item.setBackground(QBrush(QColor("#c62828")) if count else QBrush())
+        item.setForeground(QBrush(QColor("#ffffff")) if count else QBrush())
+        item.setData(
+            257,  # Qt.ItemDataRole.UserRole + 1: the count, for tests and screen readers
+            count,
+        )
+        item.setToolTip(
+            self.tr("{n} Sendungen brauchen Sie").format(n=count)
+            if count
+            else self.tr("Strg+{number}").format(number=Area.ORDER.index(Area.WARTESCHLANGE) + 1)
+        )
+
+    def _notify_failed(self, rows: list[object]) -> None:
+        from kriseninfo.publishing.records import DeliveryView
+        from kriseninfo_ui.queue_texts import status_line
+
+        failed = [r for r in rows if isinstance(r, DeliveryView)]
+        if not failed:
+            return
+        title = self.tr("Kriseninfo: {n} Sendung(en) nicht veröffentlicht").format(n=len(failed))
+        text = "\n".join(f"{r.account_name}: {status_line(r)}" for r in failed[:5])
+        self.notifier.notify(title, text)
+        self.problem_label.setText(title)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

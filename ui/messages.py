@@ -144,6 +144,22 @@ def error_text(error: KriseninfoError) -> str:
         )
     if code is ErrorCode.INVALID_INPUT:
         return _invalid_input(error.params.get("field", ""))
+    if code is ErrorCode.ALREADY_PUBLISHED:
+        return QCoreApplication.translate(
+            "Messages",
+            "Diese Meldung ist schon veröffentlicht oder wird gerade gesendet und kann nicht "
+            "mehr geändert werden. Bitte eine Korrektur erstellen.",
+        )
+    if code is ErrorCode.KEYRING_UNAVAILABLE:
+        return QCoreApplication.translate(
+            "Messages",
+            "Der Schlüsselbund des Betriebssystems ist nicht erreichbar; Zugangsdaten wurden "
+            "nicht gespeichert. Bitte die IT informieren.",
+        )
+    if code is ErrorCode.CHANNEL_CHECK_FAILED:
+        return QCoreApplication.translate(
+            "Messages", "Der Kanal „{account}“ antwortet nicht wie erwartet: {detail}"
+        ).format(account=p.get("account", "?"), detail=error.detail)
     return QCoreApplication.translate(
         "Messages", "Die Datenbank meldet einen Fehler: {detail}"
     ).format(detail=error.detail)
@@ -174,6 +190,24 @@ def _not_now(p: dict[str, str]) -> str:
             "Messages",
             "Fakten bestätigen geht nicht: „{field}“ hat noch den Beispielwert des Playbooks.",
         ),
+        "sending": QCoreApplication.translate(
+            "Messages", "Dieser Beitrag wird gerade gesendet; bitte das Ergebnis abwarten."
+        ),
+        "not_manual": QCoreApplication.translate(
+            "Messages", "Dieser Beitrag wird automatisch gesendet, nicht von Hand."
+        ),
+        "manual": QCoreApplication.translate(
+            "Messages", "Von Hand veröffentlichte Beiträge bitte auch von Hand entfernen."
+        ),
+        "cannot_delete": QCoreApplication.translate(
+            "Messages",
+            "„{account}“ kann Beiträge nicht automatisch löschen; bitte auf der Plattform "
+            "von Hand löschen.",
+        ),
+        "state": QCoreApplication.translate(
+            "Messages",
+            "Der Beitrag hat inzwischen einen anderen Stand; die Liste wird neu geladen.",
+        ),
         "stale_facts": QCoreApplication.translate(
             "Messages",
             "Die Fakten haben sich seit dem Erstellen geändert ({fields}). Bitte die Meldungen "
@@ -184,7 +218,11 @@ def _not_now(p: dict[str, str]) -> str:
         p.get("problem", ""),
         QCoreApplication.translate("Messages", "Das ist für diese Meldungen gerade nicht möglich."),
     )
-    return text.format(field=p.get("field", ""), fields=", ".join(p.get("fields", "").split(",")))
+    return text.format(
+        field=p.get("field", ""),
+        fields=", ".join(p.get("fields", "").split(",")),
+        account=p.get("account", ""),
+    )
 
 
 def _local_clock(iso: str) -> str:

@@ -11,6 +11,7 @@ from kriseninfo_ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from kriseninfo.context import AppContext
+    from kriseninfo_ui.publisher import Publisher
 
 
 @dataclass
@@ -21,6 +22,12 @@ class Session:
     runner: TaskRunner
     #: Slow work that must never hold up a save (checking playbooks, files).
     background: TaskRunner
+    #: The publishing worker of this console (None where a test runs without one).
+    publisher: Publisher | None = None
+
+    def wake_publisher(self) -> None:
+        if self.publisher is not None:
+            self.publisher.wake()
 
     @property
     def clock(self) -> Clock:

@@ -90,6 +90,8 @@ class MessageSetView:
     drafts: tuple[Draft, ...]
     #: The facts the texts were rendered with.
     facts: dict[str, str] = field(default_factory=dict)
+    #: "Senden um": released messages wait until then (None: at release).
+    send_at: datetime | None = None
 
     @property
     def status(self) -> DraftStatus:

@@ -78,6 +78,7 @@ def load_set(session: Session, set_id: int) -> MessageSetView:
             for m in messages
         ),
         facts=json.loads(row.facts_json),
+        send_at=row.send_at,
     )
 
 

@@ -30,7 +30,7 @@
     </message>
     <message>
         <source>Kanal hinzufügen</source>
-        <extracomment>The created account, once the dialog was accepted.</extracomment>
+        <extracomment>The created or edited account (with the limit a check found). What is stored about the account&apos;s Verbindung, once loaded or saved. Something was stored, even if the dialog is cancelled afterwards.</extracomment>
         <translation>Add channel</translation>
     </message>
     <message>
@@ -52,6 +52,19 @@
     <message>
         <source>Der Kanal erscheint nur in dieser Lage, nicht in späteren.</source>
         <translation>The channel appears only in this incident, not in later ones.</translation>
+    </message>
+    <message>
+        <source>Verbindung</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Verbindung prü&amp;fen</source>
+        <extracomment>The rows of the platform&apos;s settings and secrets (None while loading).</extracomment>
+        <translation>Chec&amp;k connection</translation>
+    </message>
+    <message>
+        <source>Speichert die Angaben und fragt die Plattform, ob sie sie annimmt.</source>
+        <translation>Saves the details and asks the platform whether it accepts them.</translation>
     </message>
     <message>
         <source>Hinzufügen</source>
@@ -78,8 +91,36 @@
         <translation>&amp;Character limit</translation>
     </message>
     <message>
+        <source>Kanal bearbeiten</source>
+        <translation>Edit channel</translation>
+    </message>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
         <source>0 = {default}. Ein eigenes Limit nur, wenn der Kanal mehr oder weniger erlaubt, z. B. eine Mastodon-Instanz mit 1000 Zeichen.</source>
         <translation>0 = {default}. Set your own limit only if the channel allows more or less, e.g. a Mastodon instance with 1000 characters.</translation>
+    </message>
+    <message>
+        <source>Die Angaben der Plattform werden geladen …</source>
+        <translation>Loading the platform&apos;s details …</translation>
+    </message>
+    <message>
+        <source>Für diese Plattform kann Kriseninfo noch keine Verbindung einrichten.</source>
+        <translation>Kriseninfo cannot set up a connection for this platform yet.</translation>
+    </message>
+    <message>
+        <source>Mit * markierte Angaben braucht der Kanal, um zu senden. Gespeicherte Tokens und Passwörter werden nie angezeigt.</source>
+        <translation>The channel needs the details marked * to send. Stored tokens and passwords are never shown.</translation>
+    </message>
+    <message>
+        <source>Dieser Kanal wird von Hand veröffentlicht; er braucht keine Zugangsdaten.</source>
+        <translation>This channel is published by hand; it needs no credentials.</translation>
+    </message>
+    <message>
+        <source>Nur aktive Kanäle lassen sich prüfen.</source>
+        <translation>Only active channels can be checked.</translation>
     </message>
     <message>
         <source>Bitte geben Sie einen Namen für den Kanal ein.</source>
@@ -89,11 +130,16 @@
         <source>Bitte wählen Sie mindestens eine Sprache aus.</source>
         <translation>Please choose at least one language.</translation>
     </message>
+    <message>
+        <source>Verbindung wird geprüft …</source>
+        <translation>Checking the connection …</translation>
+    </message>
 </context>
 <context>
     <name>AccountTableModel</name>
     <message>
         <source>Plattform</source>
+        <extracomment>Each account&apos;s stored Verbindung; None where the platform has no channel module yet.</extracomment>
         <translation>Platform</translation>
     </message>
     <message>
@@ -132,6 +178,10 @@
         <source>nein</source>
         <translation>no</translation>
     </message>
+    <message>
+        <source>Zugangsdaten fehlen</source>
+        <translation>Credentials missing</translation>
+    </message>
 </context>
 <context>
     <name>AccountsPanel</name>
@@ -146,7 +196,16 @@
     </message>
     <message>
         <source>&amp;Kanal hinzufügen …</source>
+        <extracomment>Which active channels cannot send yet, in red below the table.</extracomment>
         <translation>Add &amp;channel …</translation>
+    </message>
+    <message>
+        <source>Kanal &amp;bearbeiten …</source>
+        <translation>&amp;Edit channel …</translation>
+    </message>
+    <message>
+        <source>Verbindung und Zugangsdaten einrichten</source>
+        <translation>Set up connection and credentials</translation>
     </message>
     <message>
         <source>Kanal deakti&amp;vieren</source>
@@ -155,6 +214,10 @@
     <message>
         <source>Nur Personen mit der Rolle Leitung</source>
         <translation>Only people with the role Head of staff</translation>
+    </message>
+    <message>
+        <source>Zugangsdaten fehlen: {names}. Diese Kanäle können nicht senden – Kanal auswählen und „Kanal bearbeiten …“.</source>
+        <translation>Credentials missing: {names}. These channels cannot send – select the channel and “Edit channel …”.</translation>
     </message>
     <message>
         <source>Kanal akti&amp;vieren</source>
@@ -166,10 +229,286 @@
     </message>
 </context>
 <context>
+    <name>ChannelFields</name>
+    <message>
+        <source>Server (Instanz-Adresse)</source>
+        <extracomment>Text colours of a check&apos;s answer (both readable on white, WCAG AA). The e-mail channel&apos;s `security` values, the first one its default.</extracomment>
+        <translation>Server (instance address)</translation>
+    </message>
+    <message>
+        <source>Zugangstoken</source>
+        <translation>Access token</translation>
+    </message>
+    <message>
+        <source>Server (PDS)</source>
+        <translation>Server (PDS)</translation>
+    </message>
+    <message>
+        <source>Kennung (Handle)</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <source>App-Passwort</source>
+        <translation>App password</translation>
+    </message>
+    <message>
+        <source>SMTP-Server</source>
+        <translation>SMTP server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Verschlüsselung</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <source>Absender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Empfänger (eine Adresse je Zeile)</source>
+        <translation>Recipients (one address per line)</translation>
+    </message>
+    <message>
+        <source>Benutzername</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Abmelde-Adresse</source>
+        <translation>Unsubscribe address</translation>
+    </message>
+    <message>
+        <source>CA-Zertifikat (Datei)</source>
+        <translation>CA certificate (file)</translation>
+    </message>
+    <message>
+        <source>Passwort</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Ordner</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Öffentliche Adresse</source>
+        <translation>Public address</translation>
+    </message>
+    <message>
+        <source>Titel der Seite</source>
+        <translation>Page title</translation>
+    </message>
+    <message>
+        <source>Höchstens Einträge</source>
+        <translation>Maximum entries</translation>
+    </message>
+    <message>
+        <source>Kanal (@Name oder ID)</source>
+        <translation>Channel (@name or ID)</translation>
+    </message>
+    <message>
+        <source>API-Adresse</source>
+        <translation>API address</translation>
+    </message>
+    <message>
+        <source>Bot-Token</source>
+        <translation>Bot token</translation>
+    </message>
+    <message>
+        <source>Seiten-ID</source>
+        <translation>Page ID</translation>
+    </message>
+    <message>
+        <source>Instagram-Konto-ID</source>
+        <translation>Instagram account ID</translation>
+    </message>
+    <message>
+        <source>Öffentliche Bildadresse</source>
+        <translation>Public image address</translation>
+    </message>
+    <message>
+        <source>Homeserver</source>
+        <translation>Homeserver</translation>
+    </message>
+    <message>
+        <source>Raum</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>leer = https://bsky.social</source>
+        <translation>empty = https://bsky.social</translation>
+    </message>
+    <message>
+        <source>leer = Absenderadresse</source>
+        <translation>empty = sender address</translation>
+    </message>
+    <message>
+        <source>https://… oder mailto:…</source>
+        <translation>https://… or mailto:…</translation>
+    </message>
+    <message>
+        <source>leer = Zertifikate des Systems</source>
+        <translation>empty = the system&apos;s certificates</translation>
+    </message>
+    <message>
+        <source>Stadt Musterstadt – Aktuelle Lage</source>
+        <translation>City of Musterstadt – Current situation</translation>
+    </message>
+    <message>
+        <source>leer = Adresse der Plattform</source>
+        <translation>empty = the platform&apos;s address</translation>
+    </message>
+    <message>
+        <source>Standard (587 / 465 / 25)</source>
+        <translation>Default (587 / 465 / 25)</translation>
+    </message>
+    <message>
+        <source>Standard (50)</source>
+        <translation>Default (50)</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>keine</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>gespeichert – leer lassen, um es zu behalten</source>
+        <translation>stored – leave empty to keep it</translation>
+    </message>
+    <message>
+        <source>Benutzername und Passwort</source>
+        <translation>user name and password</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <source>(ohne Namen)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>Verbunden als {name} – höchstens {limit} Zeichen</source>
+        <translation>Connected as {name} – at most {limit} characters</translation>
+    </message>
+    <message>
+        <source>Verbunden als {name}</source>
+        <translation>Connected as {name}</translation>
+    </message>
+    <message>
+        <source>Zugangsdaten abgelehnt – bitte {what} prüfen</source>
+        <translation>Credentials refused – please check the {what}</translation>
+    </message>
+    <message>
+        <source>Server nicht erreichbar – Netzwerk prüfen</source>
+        <translation>Server unreachable – check the network</translation>
+    </message>
+    <message>
+        <source>Zugang erkannt, aber ohne Berechtigung – bitte die Rechte des Zugangs prüfen (er muss veröffentlichen dürfen)</source>
+        <translation>Access recognised but without permission – please check the access rights (it must be allowed to publish)</translation>
+    </message>
+    <message>
+        <source>Nicht gefunden – bitte Server-Adresse und Kennung prüfen</source>
+        <translation>Not found – please check the server address and handle</translation>
+    </message>
+    <message>
+        <source>Kanal nicht gefunden – bitte Namen prüfen und den Bot dort als Administrator eintragen</source>
+        <translation>Channel not found – please check the name and add the bot there as an administrator</translation>
+    </message>
+    <message>
+        <source>Die Server-Adresse ist ungültig – sie beginnt mit https://</source>
+        <translation>The server address is invalid – it starts with https://</translation>
+    </message>
+    <message>
+        <source>Eine Angabe fehlt oder passt nicht – bitte prüfen ({detail})</source>
+        <translation>A detail is missing or wrong – please check ({detail})</translation>
+    </message>
+    <message>
+        <source>Der Ordner fehlt oder ist nicht beschreibbar – bitte Ordner und Rechte prüfen</source>
+        <translation>The folder is missing or not writable – please check the folder and rights</translation>
+    </message>
+    <message>
+        <source>Im Ordner lässt sich gerade nicht schreiben – bitte erneut prüfen</source>
+        <translation>The folder cannot be written just now – please check again</translation>
+    </message>
+    <message>
+        <source>Der Datenträger des Ordners ist voll</source>
+        <translation>The folder&apos;s disk is full</translation>
+    </message>
+    <message>
+        <source>Sichere Verbindung gescheitert – bitte Verschlüsselung, Port und Zertifikat prüfen</source>
+        <translation>Secure connection failed – please check encryption, port and certificate</translation>
+    </message>
+    <message>
+        <source>Zu viele Anfragen – bitte in einigen Minuten erneut prüfen</source>
+        <translation>Too many requests – please check again in a few minutes</translation>
+    </message>
+    <message>
+        <source>Der Server meldet eine Störung – bitte später erneut prüfen</source>
+        <translation>The server reports a fault – please check again later</translation>
+    </message>
+    <message>
+        <source>Der Server antwortet nicht – bitte später erneut prüfen</source>
+        <translation>The server does not answer – please check again later</translation>
+    </message>
+    <message>
+        <source>Die Plattform hat das Konto gesperrt – bitte dort nachsehen</source>
+        <translation>The platform has blocked the account – please look there</translation>
+    </message>
+    <message>
+        <source>Prüfung fehlgeschlagen: {detail}</source>
+        <translation>Check failed: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPanel</name>
     <message>
         <source>Checkliste der Phase</source>
         <translation>Checklist of the phase</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionForm</name>
+    <message>
+        <source>{label} (Pflichtfeld)</source>
+        <extracomment>The highest value a number setting takes (0 stands for &quot;the channel&apos;s default&quot;). The input of each field (the label&apos;s buddy). &quot;Entfernen&quot; beside each secret, shown once the keyring holds it. &quot;Auswählen …&quot; beside a folder or file setting.</extracomment>
+        <translation>{label} (required)</translation>
+    </message>
+    <message>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>{label} entfernen</source>
+        <translation>Remove {label}</translation>
+    </message>
+    <message>
+        <source>Beim Speichern aus dem Schlüsselbund löschen</source>
+        <translation>Delete from the keyring when saving</translation>
+    </message>
+    <message>
+        <source>Auswählen …</source>
+        <translation>Choose …</translation>
+    </message>
+    <message>
+        <source>{label} auswählen</source>
+        <translation>Choose {label}</translation>
+    </message>
+    <message>
+        <source>Ordner wählen</source>
+        <translation>Choose folder</translation>
+    </message>
+    <message>
+        <source>Zertifikatsdatei wählen</source>
+        <translation>Choose certificate file</translation>
+    </message>
+    <message>
+        <source>Zertifikate (*.pem *.crt);;Alle Dateien (*)</source>
+        <translation>Certificates (*.pem *.crt);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -217,6 +556,42 @@
     <message>
         <source>Die beschädigte Datei liegt jetzt unter {path}.</source>
         <translation>The damaged file is now at {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryTableModel</name>
+    <message>
+        <source>Zeit</source>
+        <extracomment>Row colours that survive greyscale printing and colour blindness: text says it too.</extracomment>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Teil</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>ÜBUNG</source>
+        <translation>DRILL</translation>
+    </message>
+    <message>
+        <source> ({n}. Versuch)</source>
+        <translation> (attempt {n})</translation>
     </message>
 </context>
 <context>
@@ -376,6 +751,7 @@
     <name>FactsForm</name>
     <message>
         <source>&amp;Beispielwerte einsetzen</source>
+        <extracomment>The rows changed (another playbook): an enclosing scroll area must measure anew.</extracomment>
         <translation>Insert &amp;example values</translation>
     </message>
     <message>
@@ -654,6 +1030,49 @@
         <source>ÜBUNG</source>
         <translation>DRILL</translation>
     </message>
+    <message>
+        <source>{n} Sendungen brauchen Sie</source>
+        <translation>{n} deliveries need you</translation>
+    </message>
+    <message>
+        <source>Kriseninfo: {n} Sendung(en) nicht veröffentlicht</source>
+        <translation>Kriseninfo: {n} delivery(ies) not published</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <source>Von Hand veröffentlichen: {account}</source>
+        <translation>Publish by hand: {account}</translation>
+    </message>
+    <message>
+        <source>Text zum Weitergeben</source>
+        <translation>Text to pass on</translation>
+    </message>
+    <message>
+        <source>Text &amp;kopieren</source>
+        <translation>&amp;Copy text</translation>
+    </message>
+    <message>
+        <source>z. B. Radio Niederrhein, Redaktion, Herr Müller</source>
+        <translation>e.g. Radio Niederrhein, newsroom, Mr Müller</translation>
+    </message>
+    <message>
+        <source>Erledigt &amp;um:</source>
+        <translation>Done &amp;at:</translation>
+    </message>
+    <message>
+        <source>&amp;Wie / an wen:</source>
+        <translation>&amp;How / to whom:</translation>
+    </message>
+    <message>
+        <source>Erledigt</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Diesen Text weitergeben:</source>
+        <translation>Pass on this text:</translation>
+    </message>
 </context>
 <context>
     <name>MeldungenView</name>
@@ -707,6 +1126,14 @@
         <translation>Ctrl+R: release at this computer</translation>
     </message>
     <message>
+        <source>Sendeze&amp;it …</source>
+        <translation>Send t&amp;ime …</translation>
+    </message>
+    <message>
+        <source>Bei Freigabe senden oder zu einer festen Uhrzeit („senden um 14:30“)</source>
+        <translation>Send on release or at a fixed time (“send at 14:30”)</translation>
+    </message>
+    <message>
         <source>Playbooks werden geprüft …</source>
         <translation>Checking the playbooks …</translation>
     </message>
@@ -745,6 +1172,10 @@
     <message>
         <source>Noch keine Meldungen. Fakten ausfüllen, dann „Meldungen erstellen“.</source>
         <translation>No messages yet. Fill in the facts, then “Create messages”.</translation>
+    </message>
+    <message>
+        <source>senden um {time}</source>
+        <translation>send at {time}</translation>
     </message>
     <message>
         <source>folgt auf Satz {id}</source>
@@ -989,6 +1420,18 @@
         <translation>The entry was not found; perhaps someone else changed it.</translation>
     </message>
     <message>
+        <source>Diese Meldung ist schon veröffentlicht oder wird gerade gesendet und kann nicht mehr geändert werden. Bitte eine Korrektur erstellen.</source>
+        <translation>This message is already published or being sent and can no longer be changed. Please create a correction.</translation>
+    </message>
+    <message>
+        <source>Der Schlüsselbund des Betriebssystems ist nicht erreichbar; Zugangsdaten wurden nicht gespeichert. Bitte die IT informieren.</source>
+        <translation>The operating system&apos;s keyring cannot be reached; credentials were not saved. Please tell IT.</translation>
+    </message>
+    <message>
+        <source>Der Kanal „{account}“ antwortet nicht wie erwartet: {detail}</source>
+        <translation>The channel “{account}” does not answer as expected: {detail}</translation>
+    </message>
+    <message>
         <source>Vorab freigegebene Texte sind an diesem Lagezentrum ausgeschaltet.</source>
         <translation>Pre-approved texts are switched off at this crisis desk.</translation>
     </message>
@@ -1011,6 +1454,26 @@
     <message>
         <source>Fakten bestätigen geht nicht: „{field}“ hat noch den Beispielwert des Playbooks.</source>
         <translation>Facts cannot be confirmed: “{field}” still has the playbook&apos;s example value.</translation>
+    </message>
+    <message>
+        <source>Dieser Beitrag wird gerade gesendet; bitte das Ergebnis abwarten.</source>
+        <translation>This post is being sent right now; please wait for the result.</translation>
+    </message>
+    <message>
+        <source>Dieser Beitrag wird automatisch gesendet, nicht von Hand.</source>
+        <translation>This post is sent automatically, not by hand.</translation>
+    </message>
+    <message>
+        <source>Von Hand veröffentlichte Beiträge bitte auch von Hand entfernen.</source>
+        <translation>Posts published by hand must be removed by hand too.</translation>
+    </message>
+    <message>
+        <source>„{account}“ kann Beiträge nicht automatisch löschen; bitte auf der Plattform von Hand löschen.</source>
+        <translation>“{account}” cannot delete posts automatically; please delete it on the platform by hand.</translation>
+    </message>
+    <message>
+        <source>Der Beitrag hat inzwischen einen anderen Stand; die Liste wird neu geladen.</source>
+        <translation>The post has changed state meanwhile; the list is reloaded.</translation>
     </message>
     <message>
         <source>Die Fakten haben sich seit dem Erstellen geändert ({fields}). Bitte die Meldungen neu erstellen.</source>
@@ -1282,6 +1745,42 @@
     <message>
         <source>PIN gesperrt (zu viele falsche Eingaben)</source>
         <translation>PIN locked (too many wrong attempts)</translation>
+    </message>
+    <message>
+        <source>Veröffentlicht</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Veröffentlichung fehlgeschlagen</source>
+        <translation>Publishing failed</translation>
+    </message>
+    <message>
+        <source>Veröffentlichung unklar</source>
+        <translation>Publishing unclear</translation>
+    </message>
+    <message>
+        <source>Erneut senden</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Versand abgebrochen</source>
+        <translation>Sending cancelled</translation>
+    </message>
+    <message>
+        <source>Beitrag zurückgezogen</source>
+        <translation>Post retracted</translation>
+    </message>
+    <message>
+        <source>Von Hand veröffentlicht</source>
+        <translation>Published by hand</translation>
+    </message>
+    <message>
+        <source>Sendezeit festgelegt</source>
+        <translation>Send time set</translation>
+    </message>
+    <message>
+        <source>Zugangsdaten eines Kanals geändert</source>
+        <translation>Channel credentials changed</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1998,6 +2497,361 @@
     </message>
 </context>
 <context>
+    <name>Queue</name>
+    <message>
+        <source>geplant</source>
+        <translation>scheduled</translation>
+    </message>
+    <message>
+        <source>wartet</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>wird gesendet</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>gesendet</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>unklar</source>
+        <translation>unclear</translation>
+    </message>
+    <message>
+        <source>fehlgeschlagen</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>zurückgezogen</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <source>auf die Sendezeit</source>
+        <translation>for its send time</translation>
+    </message>
+    <message>
+        <source>auf den vorigen Teil</source>
+        <translation>for the previous part</translation>
+    </message>
+    <message>
+        <source>kein Netz – wird automatisch wiederholt</source>
+        <translation>no network – retried automatically</translation>
+    </message>
+    <message>
+        <source>Plattform bremst – wird automatisch wiederholt</source>
+        <translation>platform rate limit – retried automatically</translation>
+    </message>
+    <message>
+        <source>Serverfehler – wird automatisch wiederholt</source>
+        <translation>server error – retried automatically</translation>
+    </message>
+    <message>
+        <source>Kanal pausiert nach mehreren Fehlern</source>
+        <translation>channel paused after several errors</translation>
+    </message>
+    <message>
+        <source>von Hand veröffentlichen, dann „Erledigt“</source>
+        <translation>publish by hand, then “Done”</translation>
+    </message>
+    <message>
+        <source>Zugangsdaten fehlen an dieser Konsole</source>
+        <translation>credentials missing on this console</translation>
+    </message>
+    <message>
+        <source>wird auf der Plattform gelöscht</source>
+        <translation>being deleted on the platform</translation>
+    </message>
+    <message>
+        <source>Die Plattform hat den Beitrag abgelehnt.</source>
+        <translation>The platform refused the post.</translation>
+    </message>
+    <message>
+        <source>Text prüfen (Länge, Links), als Korrektur neu erstellen und freigeben.</source>
+        <translation>Check the text (length, links), create it again as a correction and release it.</translation>
+    </message>
+    <message>
+        <source>Der Text ist für die Plattform zu lang.</source>
+        <translation>The text is too long for the platform.</translation>
+    </message>
+    <message>
+        <source>Kürzen oder als Thread aufteilen, dann neu freigeben.</source>
+        <translation>Shorten it or split it into a thread, then release again.</translation>
+    </message>
+    <message>
+        <source>Die Zugangsdaten wurden abgelehnt.</source>
+        <translation>The credentials were refused.</translation>
+    </message>
+    <message>
+        <source>Einstellungen → Kanäle: Zugangsdaten erneuern, dann „Erneut senden“.</source>
+        <translation>Settings → Channels: renew the credentials, then “Send again”.</translation>
+    </message>
+    <message>
+        <source>Das Konto darf hier nicht veröffentlichen.</source>
+        <translation>The account may not publish here.</translation>
+    </message>
+    <message>
+        <source>Rechte des Kontos auf der Plattform prüfen, dann „Erneut senden“.</source>
+        <translation>Check the account&apos;s rights on the platform, then “Send again”.</translation>
+    </message>
+    <message>
+        <source>Das Konto ist auf der Plattform gesperrt.</source>
+        <translation>The account is blocked on the platform.</translation>
+    </message>
+    <message>
+        <source>Plattform-Betreiber kontaktieren; Meldung über andere Kanäle senden.</source>
+        <translation>Contact the platform operator; send the message through other channels.</translation>
+    </message>
+    <message>
+        <source>Die Plattform kennt das Ziel nicht (Konto, Raum oder Kanal).</source>
+        <translation>The platform does not know the target (account, room or channel).</translation>
+    </message>
+    <message>
+        <source>Einstellungen → Kanäle: Adresse prüfen.</source>
+        <translation>Settings → Channels: check the address.</translation>
+    </message>
+    <message>
+        <source>Der Telegram-Kanal wurde nicht gefunden.</source>
+        <translation>The Telegram channel was not found.</translation>
+    </message>
+    <message>
+        <source>Einstellungen → Kanäle: Kanalname prüfen; der Bot muss Admin sein.</source>
+        <translation>Settings → Channels: check the channel name; the bot must be an admin.</translation>
+    </message>
+    <message>
+        <source>Der Beitrag, auf den geantwortet wird, existiert nicht mehr.</source>
+        <translation>The post this replies to no longer exists.</translation>
+    </message>
+    <message>
+        <source>Diesen Teil abbrechen oder als eigene Meldung neu erstellen.</source>
+        <translation>Cancel this part or create it again as a message of its own.</translation>
+    </message>
+    <message>
+        <source>Die Plattform hält den Beitrag für eine Wiederholung.</source>
+        <translation>The platform considers the post a duplicate.</translation>
+    </message>
+    <message>
+        <source>Prüfen, ob er schon sichtbar ist; sonst Text leicht ändern und neu freigeben.</source>
+        <translation>Check whether it is already visible; otherwise change the text slightly and release again.</translation>
+    </message>
+    <message>
+        <source>Ein Bild oder der Beitrag ist zu groß.</source>
+        <translation>An image or the post is too large.</translation>
+    </message>
+    <message>
+        <source>Kleineres Bild anhängen und neu freigeben.</source>
+        <translation>Attach a smaller image and release again.</translation>
+    </message>
+    <message>
+        <source>Dieses Bildformat nimmt der Kanal nicht an.</source>
+        <translation>The channel does not accept this image format.</translation>
+    </message>
+    <message>
+        <source>Bild als JPEG oder PNG anhängen und neu freigeben.</source>
+        <translation>Attach the image as JPEG or PNG and release again.</translation>
+    </message>
+    <message>
+        <source>Instagram braucht ein Bild.</source>
+        <translation>Instagram needs an image.</translation>
+    </message>
+    <message>
+        <source>Bild mit Alternativtext anhängen und neu freigeben.</source>
+        <translation>Attach an image with alt text and release again.</translation>
+    </message>
+    <message>
+        <source>Die Einstellungen des Kanals sind unvollständig.</source>
+        <translation>The channel&apos;s settings are incomplete.</translation>
+    </message>
+    <message>
+        <source>Einstellungen → Kanäle: fehlende Angaben ergänzen, dann „Erneut senden“.</source>
+        <translation>Settings → Channels: fill in what is missing, then “Send again”.</translation>
+    </message>
+    <message>
+        <source>Der Ordner der Website ist nicht erreichbar.</source>
+        <translation>The website folder cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Laufwerk/Freigabe prüfen, dann „Erneut senden“.</source>
+        <translation>Check the drive/share, then “Send again”.</translation>
+    </message>
+    <message>
+        <source>Die verschlüsselte Verbindung wurde abgelehnt (Zertifikat).</source>
+        <translation>The encrypted connection was refused (certificate).</translation>
+    </message>
+    <message>
+        <source>IT fragen: Zertifikat des Servers prüfen.</source>
+        <translation>Ask IT to check the server&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>Dieser Kanal kann Beiträge nicht automatisch löschen.</source>
+        <translation>This channel cannot delete posts automatically.</translation>
+    </message>
+    <message>
+        <source>Beitrag von Hand auf der Plattform löschen.</source>
+        <translation>Delete the post on the platform by hand.</translation>
+    </message>
+    <message>
+        <source>Gesendet, aber die Antwort der Plattform ging verloren.</source>
+        <translation>Sent, but the platform&apos;s answer was lost.</translation>
+    </message>
+    <message>
+        <source>Auf der Plattform nachsehen: ist der Beitrag da? Dann „Ist veröffentlicht“, sonst „Erneut senden“.</source>
+        <translation>Look on the platform: is the post there? Then “Is published”, otherwise “Send again”.</translation>
+    </message>
+    <message>
+        <source>Der Kanal meldet einen Fehler.</source>
+        <translation>The channel reports an error.</translation>
+    </message>
+    <message>
+        <source>Details lesen; wenn der Fehler bleibt, über einen anderen Kanal informieren.</source>
+        <translation>Read the details; if the error persists, inform through another channel.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>Zustand der Kanäle</source>
+        <extracomment>How many deliveries need an officer (fehlgeschlagen, unklar): the red badge. Deliveries that newly failed or became unclear (notify the desktop once each). &quot;Korrektur senden&quot;: the Meldungen area prepares a correction, threaded under this.</extracomment>
+        <translation>State of the channels</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Zustand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Zuletzt gesendet</source>
+        <translation>Last sent</translation>
+    </message>
+    <message>
+        <source>Letzter Fehler</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>Sendungen</source>
+        <translation>Deliveries</translation>
+    </message>
+    <message>
+        <source>Nur die aktive Lage</source>
+        <translation>Only the active incident</translation>
+    </message>
+    <message>
+        <source>Nur Probleme</source>
+        <translation>Only problems</translation>
+    </message>
+    <message>
+        <source>Text des Beitrags</source>
+        <translation>Text of the post</translation>
+    </message>
+    <message>
+        <source>&amp;Erneut senden</source>
+        <translation>S&amp;end again</translation>
+    </message>
+    <message>
+        <source>&amp;Abbrechen …</source>
+        <translation>C&amp;ancel …</translation>
+    </message>
+    <message>
+        <source>Ist &amp;veröffentlicht …</source>
+        <translation>Is pu&amp;blished …</translation>
+    </message>
+    <message>
+        <source>E&amp;rledigt …</source>
+        <translation>Do&amp;ne …</translation>
+    </message>
+    <message>
+        <source>&amp;Zurückziehen …</source>
+        <translation>&amp;Retract …</translation>
+    </message>
+    <message>
+        <source>Beitrag ö&amp;ffnen</source>
+        <translation>&amp;Open post</translation>
+    </message>
+    <message>
+        <source>&amp;Korrektur senden …</source>
+        <translation>Send &amp;correction …</translation>
+    </message>
+    <message>
+        <source>Erstellt eine Korrektur, die auf den Plattformen unter diesem Beitrag steht</source>
+        <translation>Creates a correction that appears under this post on the platforms</translation>
+    </message>
+    <message>
+        <source>Text k&amp;opieren</source>
+        <translation>Cop&amp;y text</translation>
+    </message>
+    <message>
+        <source>Kanäle</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>{sent} gesendet · {pending} offen · {problems} Probleme</source>
+        <translation>{sent} sent · {pending} pending · {problems} problems</translation>
+    </message>
+    <message>
+        <source>pausiert bis {time} ({n} Fehler in Folge)</source>
+        <translation>paused until {time} ({n} errors in a row)</translation>
+    </message>
+    <message>
+        <source>gestört ({n} Fehler in Folge)</source>
+        <translation>disturbed ({n} errors in a row)</translation>
+    </message>
+    <message>
+        <source>bereit</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <source>Keine Sendung ausgewählt.</source>
+        <translation>No delivery selected.</translation>
+    </message>
+    <message>
+        <source>{account}, Teil {part}/{total}: {state}</source>
+        <translation>{account}, part {part}/{total}: {state}</translation>
+    </message>
+    <message>
+        <source>Was tun: {todo}</source>
+        <translation>What to do: {todo}</translation>
+    </message>
+    <message>
+        <source>Was tun: Text kopieren, veröffentlichen, dann „Erledigt“.</source>
+        <translation>What to do: copy the text, publish it, then “Done”.</translation>
+    </message>
+    <message>
+        <source>Warteschlange</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Erneut senden?</source>
+        <translation>Send again?</translation>
+    </message>
+    <message>
+        <source>Ob dieser Beitrag schon veröffentlicht ist, ist unklar. Bitte zuerst auf der Plattform nachsehen: Erneut senden kann ihn doppelt veröffentlichen.
+
+Trotzdem erneut senden?</source>
+        <translation>It is unclear whether this post is already published. Please look on the platform first: sending again may publish it twice.
+
+Send again anyway?</translation>
+    </message>
+    <message>
+        <source>Sendung abbrechen?</source>
+        <translation>Cancel delivery?</translation>
+    </message>
+    <message>
+        <source>„{account}“, Teil {part}: nicht senden? Spätere Teile des Threads werden ebenfalls nicht gesendet.</source>
+        <translation>“{account}”, part {part}: do not send? Later parts of the thread are not sent either.</translation>
+    </message>
+    <message>
+        <source>Beitrag zurückziehen?</source>
+        <translation>Retract post?</translation>
+    </message>
+    <message>
+        <source>Den Beitrag auf „{account}“ auf der Plattform löschen? Wer ihn schon gesehen hat, hat ihn gesehen – eine Korrektur erklärt mehr.</source>
+        <translation>Delete the post on “{account}” on the platform? Whoever saw it has seen it – a correction explains more.</translation>
+    </message>
+</context>
+<context>
     <name>RealBanner</name>
     <message>
         <source>ECHTLAGE – Meldungen dieser Lage gehen an die Öffentlichkeit</source>
@@ -2097,6 +2951,25 @@
     <message>
         <source>Nur Personen mit der Rolle Leitung</source>
         <translation>Only people with the role Head of staff</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Sendezeit</source>
+        <translation>Send time</translation>
+    </message>
+    <message>
+        <source>&amp;Bei Freigabe senden</source>
+        <translation>Send on &amp;release</translation>
+    </message>
+    <message>
+        <source>Senden &amp;um:</source>
+        <translation>Send &amp;at:</translation>
+    </message>
+    <message>
+        <source>Freigegebene Meldungen warten bis zu dieser Zeit in der Warteschlange.</source>
+        <translation>Released messages wait in the queue until this time.</translation>
     </message>
 </context>
 <context>
@@ -2201,6 +3074,53 @@
     <message>
         <source>Ihre PIN wurde geändert.</source>
         <translation>Your PIN has been changed.</translation>
+    </message>
+</context>
+<context>
+    <name>UnclearDialog</name>
+    <message>
+        <source>Ist der Beitrag veröffentlicht?</source>
+        <translation>Is the post published?</translation>
+    </message>
+    <message>
+        <source>Unser Text</source>
+        <translation>Our text</translation>
+    </message>
+    <message>
+        <source>Letzte Beiträge werden von der Plattform geladen …</source>
+        <translation>Loading the latest posts from the platform …</translation>
+    </message>
+    <message>
+        <source>Letzte Beiträge des Kontos</source>
+        <translation>The account&apos;s latest posts</translation>
+    </message>
+    <message>
+        <source>Adresse des Beitrags</source>
+        <translation>Address of the post</translation>
+    </message>
+    <message>
+        <source>&amp;Adresse des Beitrags:</source>
+        <translation>&amp;Address of the post:</translation>
+    </message>
+    <message>
+        <source>Ist veröffentlicht</source>
+        <translation>Is published</translation>
+    </message>
+    <message>
+        <source>Nicht gefunden</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>{account}: die Antwort der Plattform ging verloren.</source>
+        <translation>{account}: the platform&apos;s answer was lost.</translation>
+    </message>
+    <message>
+        <source>Diese Plattform zeigt keine Liste. Bitte direkt auf der Plattform nachsehen und die Adresse eintragen.</source>
+        <translation>This platform shows no list. Please look on the platform directly and enter the address.</translation>
+    </message>
+    <message>
+        <source>Ist einer davon unser Beitrag? Dann auswählen.</source>
+        <translation>Is one of these our post? Then select it.</translation>
     </message>
 </context>
 <context>

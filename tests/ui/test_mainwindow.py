@@ -24,9 +24,16 @@ def test_navigation_shows_all_areas_and_enables_only_working_ones(window: MainWi
         "Einstellungen",
     ]
     enabled = [item.text() for item in items if item.flags() & Qt.ItemFlag.ItemIsEnabled]
-    assert enabled == ["Lage", "Meldungen", "Playbooks", "Einsatztagebuch", "Einstellungen"]
+    assert enabled == [
+        "Lage",
+        "Meldungen",
+        "Warteschlange",
+        "Playbooks",
+        "Einsatztagebuch",
+        "Einstellungen",
+    ]
     # Areas that do not exist yet have no page behind them: no fake content.
-    assert window.stack.count() == 5
+    assert window.stack.count() == 6
 
 
 def test_areas_switch_by_click_and_keyboard(window: MainWindow, qtbot: QtBot) -> None:
@@ -38,8 +45,11 @@ def test_areas_switch_by_click_and_keyboard(window: MainWindow, qtbot: QtBot) ->
     assert window.stack.currentWidget() is window.settings_view
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == Area.LAGE
-    # A disabled area cannot be reached by keyboard either.
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == Area.WARTESCHLANGE
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    # A disabled area cannot be reached by keyboard either.
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == Area.LAGE
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == Area.MELDUNGEN

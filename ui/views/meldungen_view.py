@@ -180,8 +180,15 @@ class MeldungenView(QWidget):
         self.release_button.setObjectName("releaseButton")
         self.release_button.setToolTip(self.tr("Strg+R: Freigabe an diesem Rechner"))
         self.release_button.clicked.connect(self.open_release)
+        self.schedule_button = QPushButton(self.tr("Sendeze&it …"), self)
+        self.schedule_button.setObjectName("scheduleButton")
+        self.schedule_button.setToolTip(
+            self.tr("Bei Freigabe senden oder zu einer festen Uhrzeit („senden um 14:30“)")
+        )
+        self.schedule_button.clicked.connect(self.choose_send_time)
         actions = QHBoxLayout()
         actions.addWidget(self.set_info, 1)
+        actions.addWidget(self.schedule_button)
         actions.addWidget(self.submit_button)
         actions.addWidget(self.release_button)
 
@@ -384,6 +391,7 @@ class MeldungenView(QWidget):
         self.release_button.setEnabled(
             view is not None and any(d.status is not DraftStatus.FREIGEGEBEN for d in view.drafts)
         )
+        self.schedule_button.setEnabled(view is not None)
 
     def _set_title(self, view: MessageSetView) -> str:
         return self.tr("Satz {id} · {purpose} · {phase} · {status} · {time}").format(
@@ -406,6 +414,10 @@ class MeldungenView(QWidget):
             )
             return
         text = status_name(view.status)
+        if view.send_at is not None:
+            text += " · " + self.tr("senden um {time}").format(
+                time=view.send_at.astimezone().strftime("%d.%m. %H:%M")
+            )
         if view.follows_id is not None:
             text += " · " + self.tr("folgt auf Satz {id}").format(id=view.follows_id)
         if view.eilfreigabe:
@@ -641,7 +653,28 @@ class MeldungenView(QWidget):
         )
         dialog.setObjectName("releaseDialog")
         dialog.exec()
+        self._session.wake_publisher()  # what was released goes out now, not at the next poll
         self.reload()
+
+    def prepare(self, purpose: SetPurpose) -> None:
+        """Preselect why the next set is made (e.g. Korrektur) and put the focus on
+        "Meldungen erstellen"."""
+        self.purpose.setCurrentIndex(max(0, self.purpose.findData(purpose.value)))
+        self.generate_button.setFocus()
+
+    def choose_send_time(self) -> None:
+        """ "Senden um 14:30" or "bei Freigabe" for the set on screen."""
+        from kriseninfo_ui.dialogs.schedule_dialog import ScheduleDialog
+
+        view = self.current_set()
+        if view is None:
+            return
+        dialog = ScheduleDialog(view.send_at, self._session.clock(), self)
+        if not dialog.exec():
+            return
+        send_at = dialog.send_at()
+        publishing, person = self._session.context.publishing, self._session.person
+        self._run(lambda: publishing.schedule(view.id, send_at, person), lambda _r: self.reload())
 
     def _fresh_set(self, set_id: int) -> MessageSetView | None:
         """The set as stored now, read synchronously from the last loaded state."""
