@@ -16,7 +16,7 @@ from pathlib import Path
 
 import PySide6
 
-from bench import report
+from bench import publishing, report
 from bench.sampling import Sample, child_env, measure
 from bench.seed import seed
 
@@ -101,6 +101,8 @@ def main() -> int:
             f"(database opened, areas built, data loaded; no PIN dialog); {note}",
         }
     )
+    print("\npublishing queue: fan-out, throughput, GUI responsiveness …", flush=True)
+    results += publishing.run()["entries"]
     report.write(RESULTS, results)
     print()
     print(report.table(results))

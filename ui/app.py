@@ -295,7 +295,7 @@ class Console:
 
             self.publisher = Publisher(self.context, self.app)
             # Sending starts once the window is up; what is due waits a second at most.
-            QTimer.singleShot(PUBLISHER_DELAY_MS, self.publisher.start)
+            QTimer.singleShot(PUBLISHER_DELAY_MS, self._settled)
         window.attach(
             Session(
                 context=self.context,
@@ -306,6 +306,18 @@ class Console:
             )
         )
         window.lage_view.form.retry_pending()
+
+    def _settled(self) -> None:
+        """The window is up: start sending, and take what was built so far out of the
+        garbage collector's sight. A full collection of the start-up heap (Qt wrappers,
+        SQLAlchemy, playbooks) would otherwise hold the interpreter lock for up to
+        ~100 ms at random moments, a visible stall of the window."""
+        import gc
+
+        gc.collect()
+        gc.freeze()
+        if self.publisher is not None:
+            self.publisher.start()
 
     def show_main_window(self, person: Person) -> MainWindow:
         """A new window already signed in as `person` (database must be open)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import secrets
 import socket
 import threading
@@ -17,23 +18,25 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import timedelta
-from functools import partial
 
 from kriseninfo.clock import Clock, utc_now
 from kriseninfo.counting.platforms import Platform
 from kriseninfo.errors import KriseninfoError
 from kriseninfo.publishing import registry
 from kriseninfo.publishing.accounts import load_configs, servable
-from kriseninfo.publishing.channel import AccountConfig, Channel
+from kriseninfo.publishing.channel import AccountConfig, Channel, Published
 from kriseninfo.publishing.credentials import Credentials
 from kriseninfo.publishing.errors import SendError, transient, unclear
-from kriseninfo.publishing.queue import LEASE, DeliveryQueue
+from kriseninfo.publishing.queue import LEASE, DeliveryQueue, Outcome
 from kriseninfo.publishing.records import Job, JobKind
 from kriseninfo.storage.database import Database
 
 log = logging.getLogger(__name__)
 
 ChannelMaker = Callable[[AccountConfig], Channel]
+
+#: How long the recorder waits for more outcomes to write them in one transaction.
+LINGER_S = 0.005
 
 
 def default_maker(config: AccountConfig) -> Channel:
@@ -74,6 +77,12 @@ class Worker:
         self._wake = threading.Event()
         self._lock = threading.Lock()
         self._running: dict[int, Future[None]] = {}
+        # Sends hand their outcome to one recorder, which writes whatever has arrived in
+        # one transaction: twenty accounts answering together cost one write.
+        self._outcomes: queue.Queue[tuple[Job, Outcome]] = queue.Queue()
+        self._closing = threading.Event()
+        self._recorder = threading.Thread(target=self._record_loop, name="record", daemon=True)
+        self._recorder.start()
         self._channels: dict[int, tuple[AccountConfig, Channel]] = {}
         self._configs: dict[int, AccountConfig] = {}
         self._configs_at = 0.0
@@ -108,10 +117,8 @@ class Worker:
         able = [a for a, c in configs.items() if servable(c)]
         jobs = self._queue.claim(able)
         for job in jobs:
-            future = self._pool.submit(self._send, job)
             with self._lock:
-                self._running[job.delivery_id] = future
-            future.add_done_callback(partial(self._done, job.delivery_id))
+                self._running[job.delivery_id] = self._pool.submit(self._send, job)
         if jobs:
             self._on_change()
         return len(jobs)
@@ -124,11 +131,15 @@ class Worker:
             busy = self._in_flight()
             if not claimed and not busy:
                 return True
-            time.sleep(0.02)
+            self._wake.wait(0.05)  # set when a send was recorded
+            self._wake.clear()
         return False
 
     def close(self) -> None:
+        """Let running sends finish and their outcomes be written, then stop."""
         self._pool.shutdown(wait=True, cancel_futures=False)
+        self._closing.set()
+        self._recorder.join(60)
         for _config, channel in self._channels.values():
             try:
                 channel.close()
@@ -140,36 +151,74 @@ class Worker:
         with self._lock:
             return list(self._running)
 
-    def _done(self, delivery_id: int, _future: Future[None]) -> None:
+    def _done(self, delivery_ids: list[int]) -> None:
         with self._lock:
-            self._running.pop(delivery_id, None)
+            for delivery_id in delivery_ids:
+                self._running.pop(delivery_id, None)
         self._on_change()
         self._wake.set()  # a thread's next part may be ready now
 
+    def _record_loop(self) -> None:
+        while True:
+            try:
+                first = self._outcomes.get(timeout=0.2)
+            except queue.Empty:
+                if self._closing.is_set():
+                    return
+                continue
+            batch = [first]
+            # Sends started together end together: wait a moment for the others, so they
+            # share one write (a few milliseconds against a transaction each).
+            linger = time.monotonic() + LINGER_S
+            while len(batch) < len(self._in_flight()):
+                try:
+                    batch.append(self._outcomes.get(timeout=max(0.0, linger - time.monotonic())))
+                except queue.Empty:
+                    break
+            self._record(batch)
+            self._done([job.delivery_id for job, _ in batch])
+
+    def _record(self, batch: list[tuple[Job, Outcome]]) -> None:
+        """Write outcomes; while the database is busy or away, keep them and try again
+        (a known success must never become "unklar" because a write failed)."""
+        delay = 0.1
+        while True:
+            try:
+                self._queue.record(batch)
+                return
+            except KriseninfoError as error:
+                if self._closing.is_set() and delay > 5:
+                    log.error(
+                        "could not record %d outcomes (%s); their leases will expire",
+                        len(batch),
+                        error.detail,
+                    )
+                    return
+                log.warning("recording %d outcomes: %s; retrying", len(batch), error.detail)
+            except Exception:
+                log.exception("recording %d outcomes failed", len(batch))
+                return
+            time.sleep(delay)
+            delay = min(delay * 2, 10.0)
+
     # -- sending ---------------------------------------------------------------------------
     def _send(self, job: Job) -> None:
+        outcome: Outcome
         try:
             channel = self._channel_for(job)
             if job.kind is JobKind.DELETE:
                 channel.delete(job.platform_id)
-                from kriseninfo.publishing.channel import Published
-
-                self._queue.succeeded(job, Published(job.platform_id))
+                outcome = Published(job.platform_id)
             else:
-                self._queue.succeeded(job, channel.publish(job.post))
+                outcome = channel.publish(job.post)
         except SendError as error:
-            self._queue.failed(job, error)
-        except KriseninfoError as error:  # the database, while recording: lease expires
-            log.error("delivery %s: could not record the outcome: %s", job.delivery_id, error)
+            outcome = error
         except Exception as error:
             log.exception("delivery %s: channel %s failed", job.delivery_id, job.platform.value)
             detail = f"{type(error).__name__} in the {job.platform.value} channel"
-            outcome = (
-                transient("internal", detail)
-                if job.drill or _idempotent(job.platform)
-                else unclear(detail)
-            )
-            self._queue.failed(job, outcome)
+            safe = job.drill or _idempotent(job.platform)
+            outcome = transient("internal", detail) if safe else unclear(detail)
+        self._outcomes.put((job, outcome))
 
     def _channel_for(self, job: Job) -> Channel:
         if job.drill:
