@@ -114,7 +114,7 @@ def settings(studio: Studio) -> None:
     window.show_area(Area.SETTINGS)
     wait_until(lambda: window.settings_view.people.count() == 3, "the list of people")
     accounts = window.settings_view.accounts_panel
-    wait_until(lambda: accounts.model.rowCount() == 4, "the channel accounts")
+    wait_until(lambda: accounts.model.rowCount() == 8, "the channel accounts")
     studio.save(window, "einstellungen.png")
 
 

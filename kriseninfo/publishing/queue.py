@@ -209,6 +209,38 @@ class DeliveryQueue:
         row.attempts += 1
         row.updated_at = now
 
+    def mark_without_credentials(self, servable: Collection[int]) -> None:
+        """Say why deliveries of accounts this console has no secrets for are waiting (a
+        console that has them still sends them: taking a delivery clears the reason)."""
+        with self._db.session(readonly=True) as session:
+            found = session.scalar(
+                select(Delivery.id)
+                .where(
+                    Delivery.state.in_([s.value for s in READY]),
+                    Delivery.wait_reason == WaitReason.NONE.value,
+                    Delivery.drill.is_(False),
+                    Delivery.account_id.not_in(servable),
+                )
+                .limit(1)
+            )
+        if found is None:
+            return
+        manual = select(ChannelAccount.id).where(
+            ChannelAccount.platform.in_([p.value for p in MANUAL_PLATFORMS])
+        )
+        with self._db.session() as session:
+            session.execute(
+                update(Delivery)
+                .where(
+                    Delivery.state.in_([s.value for s in READY]),
+                    Delivery.wait_reason == WaitReason.NONE.value,
+                    Delivery.drill.is_(False),
+                    Delivery.account_id.not_in(servable),
+                    Delivery.account_id.not_in(manual),
+                )
+                .values(wait_reason=WaitReason.NO_CREDENTIALS.value, updated_at=self._clock())
+            )
+
     def extend(self, delivery_ids: Collection[int]) -> None:
         """Heartbeat: keep the leases of deliveries still being sent."""
         if not delivery_ids:

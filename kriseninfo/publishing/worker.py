@@ -240,6 +240,8 @@ class Worker:
         if time.monotonic() - self._configs_at > 10 or not self._configs:
             self._configs = load_configs(self._db, self._credentials)
             self._configs_at = time.monotonic()
+            able = [a for a, c in self._configs.items() if servable(c)]
+            self._queue.mark_without_credentials(able)
         return self._configs
 
     def refresh_accounts(self) -> None:

@@ -2791,12 +2791,20 @@
         <translation>{sent} sent · {pending} pending · {problems} problems</translation>
     </message>
     <message>
+        <source>Zugangsdaten fehlen</source>
+        <translation>Credentials missing</translation>
+    </message>
+    <message>
         <source>pausiert bis {time} ({n} Fehler in Folge)</source>
         <translation>paused until {time} ({n} errors in a row)</translation>
     </message>
     <message>
         <source>gestört ({n} Fehler in Folge)</source>
         <translation>disturbed ({n} errors in a row)</translation>
+    </message>
+    <message>
+        <source>letzter Versuch fehlgeschlagen</source>
+        <translation>last attempt failed</translation>
     </message>
     <message>
         <source>bereit</source>

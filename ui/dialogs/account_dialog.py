@@ -214,7 +214,7 @@ class AccountDialog(QDialog):
         layout.addWidget(self.connection_box)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
 
         if account is not None:
             self._show_account(account)
@@ -360,6 +360,19 @@ class AccountDialog(QDialog):
         self.check_result.clear()
         self._update_check_button()
         self._chain_tabs()
+        self._grow()
+
+    def _grow(self) -> None:
+        """The rows arrive after the dialog is shown: make room for them (and for the
+        wrapped hints, which a form layout does not measure by itself)."""
+        for label in (self.limit_hint, self.connection_note, self.check_result):
+            if label.text():
+                label.setMinimumHeight(label.heightForWidth(max(label.width(), 420)))
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        hint = self.sizeHint()
+        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 
     def _update_check_button(self) -> None:
         disabled_account = self.account is not None and not self.account.enabled
@@ -372,6 +385,7 @@ class AccountDialog(QDialog):
         colour = None if ok is None else OK_COLOUR if ok else PROBLEM_COLOUR
         self.check_result.setStyleSheet(f"color: {colour};" if colour else "")
         self.check_result.setText(text)
+        self._grow()
 
     # -- storing ------------------------------------------------------------------------------
     def submit(self) -> None:

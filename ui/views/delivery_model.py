@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from kriseninfo.publishing.records import DeliveryView
 from kriseninfo.publishing.states import DeliveryState
+from kriseninfo_ui.messageset_texts import platform_name
 from kriseninfo_ui.queue_texts import status_line
 from kriseninfo_ui.views.table_model import Index, RowTableModel
 
@@ -97,7 +98,7 @@ class DeliveryTableModel(RowTableModel[DeliveryView]):
                 if row.drill
                 else ""
             )
-            return f"{prefix}{row.account_name}"
+            return f"{prefix}{row.account_name} ({platform_name(row.platform)})"
         if column == self.PART:
             return f"{row.part + 1}/{row.parts_total}"
         if column == self.STATE:

@@ -7,7 +7,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -16,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -28,12 +36,14 @@ from kriseninfo.errors import KriseninfoError
 from kriseninfo.publishing.records import DeliveryView, HealthView
 from kriseninfo.publishing.states import READY, DeliveryState, WaitReason
 from kriseninfo_ui.messages import error_text
+from kriseninfo_ui.messageset_texts import platform_name
 from kriseninfo_ui.queue_texts import failure_text, status_line
 from kriseninfo_ui.session import Session
 from kriseninfo_ui.views.delivery_model import DeliveryTableModel
 from kriseninfo_ui.widgets import local_time_text
 
 REFRESH_MS = 1_000
+TROUBLE_COLOUR = "#a40000"  # readable on white (WCAG AA)
 
 Snapshot = tuple[list[DeliveryView], list[HealthView], datetime]
 
@@ -155,6 +165,12 @@ class QueueView(QWidget):
         split.addWidget(detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        # The reason and what to do must always be readable; the text may scroll.
+        self.detail_text.setMinimumHeight(60)
+        for label in (self.detail_state, self.detail_todo):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        detail.setMinimumHeight(190)
         health_label = QLabel(self.tr("Kanäle"), self)
         health_label.setObjectName("sectionTitle")
         self.health.setMaximumHeight(150)
@@ -229,7 +245,7 @@ class QueueView(QWidget):
         if self.only_problems.isChecked():
             rows = [r for r in rows if r.needs_attention or r.wait_reason is not WaitReason.NONE]
         self.model.replace(rows)
-        self._fill_health(health, now)
+        self._fill_health(health, now, rows)
         fresh = [r for r in attention if r.id not in self._alerted]
         self._alerted.update(r.id for r in fresh)
         self.attention_changed.emit(len(attention))
@@ -243,16 +259,26 @@ class QueueView(QWidget):
             )
         )
 
-    def _fill_health(self, health: list[HealthView], now: datetime) -> None:
+    def _fill_health(
+        self, health: list[HealthView], now: datetime, rows: list[DeliveryView]
+    ) -> None:
+        no_secrets = {r.account_id for r in rows if r.wait_reason is WaitReason.NO_CREDENTIALS}
         self.health.setRowCount(len(health))
         for number, account in enumerate(health):
-            if account.breaker_open(now):
+            failed_last = account.last_error_at is not None and (
+                account.last_success_at is None or account.last_error_at > account.last_success_at
+            )
+            if account.account_id in no_secrets:
+                state = self.tr("Zugangsdaten fehlen")
+            elif account.breaker_open(now):
                 assert account.open_until is not None
                 state = self.tr("pausiert bis {time} ({n} Fehler in Folge)").format(
                     time=account.open_until.astimezone().strftime("%H:%M:%S"), n=account.failures
                 )
             elif account.failures:
                 state = self.tr("gestört ({n} Fehler in Folge)").format(n=account.failures)
+            elif failed_last:
+                state = self.tr("letzter Versuch fehlgeschlagen")
             else:
                 state = self.tr("bereit")
             error = ""
@@ -261,11 +287,15 @@ class QueueView(QWidget):
                     f"{local_time_text(account.last_error_at)} – "
                     + failure_text(account.last_error_code)[0]
                 )
-            cells = (account.account_name, state, local_time_text(account.last_success_at), error)
+            name = f"{account.account_name} ({platform_name(account.platform)})"
+            cells = (name, state, local_time_text(account.last_success_at), error)
+            trouble = state != self.tr("bereit")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 3 and account.last_error_detail:
                     item.setToolTip(account.last_error_detail)
+                if column == 1 and trouble:
+                    item.setForeground(QBrush(QColor(TROUBLE_COLOUR)))
                 self.health.setItem(number, column, item)
 
     # -- the selected delivery -------------------------------------------------------------
@@ -299,6 +329,7 @@ class QueueView(QWidget):
                 )
             else:
                 self.detail_todo.setText("")
+        self._fit_labels()
         state = row.state if row else None
         self.retry_button.setEnabled(
             state in (DeliveryState.FAILED, DeliveryState.UNCLEAR)
@@ -328,6 +359,20 @@ class QueueView(QWidget):
             row is not None and row.platform_url.startswith(("https://", "http://"))
         )
         self.copy_button.setEnabled(row is not None)
+
+    def _fit_labels(self) -> None:
+        """Wrapped labels in a splitter get no height for their second line by themselves:
+        the reason and what to do must always be fully readable."""
+        for label in (self.detail_state, self.detail_todo):
+            width = max(label.width(), 300)
+            label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
+        holder = self.detail_state.parentWidget()
+        if holder is not None and holder.layout() is not None:
+            holder.layout().activate()  # now, not at the next pass of the event loop
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_labels()
 
     # -- actions -----------------------------------------------------------------------------
     def _act(self, fn: object) -> None:

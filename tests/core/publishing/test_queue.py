@@ -311,3 +311,25 @@ def test_a_drill_never_reaches_a_real_channel(desk: Desk, mastodon: MastodonServ
     assert all(r.drill for r in rows)
     assert all(r.platform_id.startswith("sandbox-") for r in rows if r.state is DeliveryState.SENT)
     assert mastodon.requests == []
+
+
+def test_an_account_without_credentials_waits_and_says_why(
+    desk: Desk, mastodon: MastodonServer
+) -> None:
+    chief = desk.team["leitung"]
+    account = desk.account(Platform.MASTODON, "Stadt Moers")
+    desk.context.channel_setup.configure(account, chief, {"instance": mastodon.url})
+    desk.release(parts=["Nur ein Teil. Bitte meiden."])
+    worker = desk.worker()
+    worker.drain(5)
+    (row,) = desk.context.publishing.deliveries()
+    assert row.state is DeliveryState.WAITING and row.wait_reason is WaitReason.NO_CREDENTIALS
+    assert mastodon.requests == []
+
+    from tests.support.mastodon_server import TOKEN
+
+    desk.context.channel_setup.configure(account, chief, secrets={"access_token": TOKEN})
+    worker.refresh_accounts()
+    worker.drain(10)
+    worker.close()
+    assert desk.context.publishing.delivery(row.id).state is DeliveryState.SENT
