@@ -10,6 +10,7 @@ headers, a slow answer, a dropped connection before or after doing the work).
 from __future__ import annotations
 
 import email.parser
+import email.policy
 import itertools
 import json
 import random
@@ -347,11 +348,11 @@ def _form(content_type: str, raw: bytes) -> dict[str, list[str]]:
 
 
 def _multipart(content_type: str, raw: bytes) -> dict[str, bytes]:
-    message = email.parser.BytesParser().parsebytes(
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
         b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw
     )
     fields: dict[str, bytes] = {}
-    for part in message.iter_parts():
+    for part in message.iter_parts():  # type: ignore[attr-defined]
         name = part.get_param("name", header="content-disposition")
         payload = part.get_payload(decode=True)
         if isinstance(name, str) and isinstance(payload, bytes):

@@ -60,7 +60,9 @@ class MastodonChannel:
             api_base_url=_instance(account),
             ratelimit_method="throw",
             request_timeout=TIMEOUT,  # type: ignore[arg-type]
-            version_check_mode="none",
+            # The API level we build to, taken as given (no request to find out): with it,
+            # Mastodon.py uses the v2 media upload that processes images asynchronously.
+            version_check_mode="created",
             mastodon_version="4.3.0",
             session=session,
             user_agent="Kriseninfo",

@@ -333,3 +333,33 @@ def test_an_account_without_credentials_waits_and_says_why(
     worker.drain(10)
     worker.close()
     assert desk.context.publishing.delivery(row.id).state is DeliveryState.SENT
+
+
+def test_two_workers_share_the_queue_without_doubles_or_disorder(
+    desk: Desk, mastodon: MastodonServer
+) -> None:
+    """Two consoles of a shared desk: each account's posts still go out once, in order."""
+    import threading
+
+    for number in range(4):
+        desk.mastodon_account(mastodon, f"Konto {number}")
+    parts = [f"Teil {n + 1}. Bitte meiden." for n in range(5)]
+    desk.release(parts=parts)
+    workers = [desk.worker(), desk.worker()]
+    threads = [threading.Thread(target=w.drain, args=(30,)) for w in workers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(40)
+    for worker in workers:
+        worker.drain(10)
+        worker.close()
+
+    rows = desk.context.publishing.deliveries()
+    assert len(rows) == 20 and {r.state for r in rows} == {DeliveryState.SENT}
+    assert sorted(mastodon.created_per_key.values()) == [1] * 20
+    by_id = {r.platform_id: r for r in rows}
+    for row in rows:
+        parent = mastodon.statuses[row.platform_id]["in_reply_to_id"]
+        if row.part:
+            assert (by_id[parent].message_id, by_id[parent].part) == (row.message_id, row.part - 1)
