@@ -21,14 +21,13 @@ from kriseninfo.context import AppContext, Options, open_context
 from kriseninfo.counting.platforms import Platform
 from kriseninfo.domain import Person, Role
 from kriseninfo.incidents.lagebild import IncidentSnapshot, LagebildField
-from kriseninfo.messagesets.facts import example_text
 from kriseninfo.messagesets.kinds import SetPurpose
 from kriseninfo.messagesets.records import MessageSetView
-from kriseninfo.playbooks.schema import ParameterType, Playbook
 from kriseninfo.publishing.credentials import Credentials
 from kriseninfo.publishing.states import DeliveryState
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import Delivery, IncidentKind, IncidentMode
+from tests.support.facts import real_facts
 
 BOMB = "bombenentschaerfung"
 LEITUNG_PIN = "2468"
@@ -41,26 +40,6 @@ def file_keyring(path: Path) -> Credentials:
     ring = PlaintextKeyring()
     ring.file_path = str(path)  # type: ignore[misc]
     return Credentials(ring)
-
-
-def real_facts(playbook: Playbook) -> dict[str, str]:
-    """Facts as a real incident has them: none is still the playbook's example."""
-    facts = {}
-    for parameter in playbook.parameters:
-        example = example_text(parameter)
-        if parameter.type in (ParameterType.RADIUS, ParameterType.DURATION, ParameterType.NUMBER):
-            facts[parameter.id] = str(int(float(example)) + 1)
-        elif parameter.type is ParameterType.TIME:
-            facts[parameter.id] = "13:15"
-        elif parameter.type is ParameterType.URL:
-            facts[parameter.id] = example.rstrip("/") + "-aktuell"
-        elif parameter.type is ParameterType.PHONE:
-            facts[parameter.id] = "02841 201-999"
-        elif parameter.type is ParameterType.STREET_LIST:
-            facts[parameter.id] = example + "; Zusatzweg"
-        else:
-            facts[parameter.id] = example + " (geprüft)"
-    return facts
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,14 @@ from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.lagebild import IncidentSnapshot, LagebildField
 from kriseninfo.journal.actions import Action
 from kriseninfo.messagesets.checks import set_problems
-from kriseninfo.messagesets.facts import example_text, examples
+from kriseninfo.messagesets.facts import examples
 from kriseninfo.messagesets.kinds import DeskSetting, DraftStatus, ReleaseKind, SetPurpose
 from kriseninfo.messagesets.records import Media, MessageSetView, ProblemCode
 from kriseninfo.messagesets.service import MessageSetService
-from kriseninfo.playbooks.schema import ParameterType, Playbook
+from kriseninfo.playbooks.schema import Playbook
 from kriseninfo.storage.models import IncidentKind, IncidentMode
 from tests.conftest import LEITUNG_PIN, FakeClock
+from tests.support.facts import real_facts
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -52,26 +53,6 @@ def incident(context: AppContext, team: dict[str, Person]) -> IncidentSnapshot:
 
 def bomb(context: AppContext) -> Playbook:
     return context.playbooks.find(BOMB)
-
-
-def real_facts(playbook: Playbook) -> dict[str, str]:
-    """Facts as a real incident has them: none is still the playbook's example."""
-    facts = {}
-    for parameter in playbook.parameters:
-        example = example_text(parameter)
-        if parameter.type in (ParameterType.RADIUS, ParameterType.DURATION, ParameterType.NUMBER):
-            facts[parameter.id] = str(int(float(example)) + 1)
-        elif parameter.type is ParameterType.TIME:
-            facts[parameter.id] = "13:15"
-        elif parameter.type is ParameterType.URL:
-            facts[parameter.id] = example.rstrip("/") + "-aktuell"
-        elif parameter.type is ParameterType.PHONE:
-            facts[parameter.id] = "02841 201-999"
-        elif parameter.type is ParameterType.STREET_LIST:
-            facts[parameter.id] = example + "; Zusatzweg"
-        else:
-            facts[parameter.id] = example + " (geprüft)"
-    return facts
 
 
 def prepared(

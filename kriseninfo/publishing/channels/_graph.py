@@ -16,7 +16,12 @@ from typing import Any
 import requests
 
 from kriseninfo.publishing.channel import AccountConfig, Image
-from kriseninfo.publishing.channels._http import TIMEOUT, retry_after, status_error, transport_error
+from kriseninfo.publishing.channels._http import (
+    TIMEOUT,
+    no_answer,
+    retry_after,
+    status_error,
+)
 from kriseninfo.publishing.errors import (
     SendError,
     auth,
@@ -25,7 +30,6 @@ from kriseninfo.publishing.errors import (
     transient,
     unclear,
 )
-from kriseninfo.publishing.states import ErrorKind
 
 API_BASE = "https://graph.facebook.com/v21.0"
 
@@ -106,20 +110,8 @@ def _number(value: Any) -> int | None:
         return None
 
 
-_BAD_ADDRESS = (
-    requests.exceptions.InvalidURL,
-    requests.exceptions.MissingSchema,
-    requests.exceptions.InvalidSchema,
-)
-
-
 def _no_answer(error: requests.RequestException, creates: bool) -> SendError:
-    if isinstance(error, _BAD_ADDRESS):
-        return permanent("bad_address", f"the API address is not usable ({type(error).__name__})")
-    outcome = transport_error(error, sent=True)
-    if creates and outcome.kind is not ErrorKind.OFFLINE:
-        return unclear(f"Meta sent no answer ({type(error).__name__})")
-    return outcome
+    return no_answer(error, creates, "Meta")
 
 
 class GraphClient:

@@ -8,8 +8,16 @@ from collections.abc import Mapping
 
 import requests
 
-from kriseninfo.publishing.errors import SendError, offline, permanent, rate_limited, transient
+from kriseninfo.publishing.errors import (
+    SendError,
+    offline,
+    permanent,
+    rate_limited,
+    transient,
+    unclear,
+)
 from kriseninfo.publishing.errors import auth as auth_error
+from kriseninfo.publishing.states import ErrorKind
 
 #: (connect, read) seconds. A post is small; a slow platform is a transient failure.
 TIMEOUT = (10.0, 30.0)
@@ -101,3 +109,23 @@ def status_error(status: int, detail: str, headers: Mapping[str, str]) -> SendEr
     if status == 422 or status == 400:
         return permanent("rejected", detail)
     return permanent("refused", f"HTTP {status}: {detail}")
+
+
+_BAD_ADDRESS = (
+    requests.exceptions.InvalidURL,
+    requests.exceptions.MissingSchema,
+    requests.exceptions.InvalidSchema,
+)
+
+
+def no_answer(error: requests.RequestException, creates: bool, platform: str) -> SendError:
+    """A request to a platform without idempotency got no answer. If it may have made
+    something public (`creates`), the outcome is "unklar" (an officer decides) rather than
+    a retry that could post twice. Only the exception's type is kept: its text holds the
+    URL, which for some platforms holds a token."""
+    if isinstance(error, _BAD_ADDRESS):
+        return permanent("bad_address", f"the API address is not usable ({type(error).__name__})")
+    outcome = transport_error(error, sent=True)
+    if creates and outcome.kind is not ErrorKind.OFFLINE:
+        return unclear(f"{platform} sent no answer ({type(error).__name__})")
+    return outcome

@@ -26,7 +26,12 @@ from kriseninfo.publishing.channel import (
     Published,
     RecentPost,
 )
-from kriseninfo.publishing.channels._http import TIMEOUT, retry_after, status_error, transport_error
+from kriseninfo.publishing.channels._http import (
+    TIMEOUT,
+    no_answer,
+    retry_after,
+    status_error,
+)
 from kriseninfo.publishing.errors import (
     SendError,
     auth,
@@ -35,7 +40,6 @@ from kriseninfo.publishing.errors import (
     transient,
     unclear,
 )
-from kriseninfo.publishing.states import ErrorKind
 
 log = logging.getLogger(__name__)
 
@@ -175,22 +179,8 @@ def telegram_error(status: int, body: Any, headers: Mapping[str, str]) -> SendEr
     return status_error(code, text, headers)
 
 
-_BAD_ADDRESS = (
-    requests.exceptions.InvalidURL,
-    requests.exceptions.MissingSchema,
-    requests.exceptions.InvalidSchema,
-)
-
-
 def _no_answer(error: requests.RequestException, creates: bool) -> SendError:
-    """Transport failure; only the exception's type is kept (its text holds the URL, which
-    holds the bot token)."""
-    if isinstance(error, _BAD_ADDRESS):
-        return permanent("bad_address", f"the API address is not usable ({type(error).__name__})")
-    outcome = transport_error(error, sent=True)
-    if creates and outcome.kind is not ErrorKind.OFFLINE:
-        return unclear(f"Telegram sent no answer ({type(error).__name__})")
-    return outcome
+    return no_answer(error, creates, "Telegram")
 
 
 class _HideToken(logging.Filter):

@@ -27,7 +27,12 @@ from kriseninfo.publishing.channel import (
     Published,
     RecentPost,
 )
-from kriseninfo.publishing.channels._http import TIMEOUT, retry_after, status_error, transport_error
+from kriseninfo.publishing.channels._http import (
+    TIMEOUT,
+    no_answer,
+    retry_after,
+    status_error,
+)
 from kriseninfo.publishing.errors import (
     SendError,
     auth,
@@ -36,7 +41,6 @@ from kriseninfo.publishing.errors import (
     transient,
     unclear,
 )
-from kriseninfo.publishing.states import ErrorKind
 
 API_BASE = "https://api.x.com"
 MAX_CHARACTERS = 280  # weighted; accounts with a subscription may post more, we keep 280
@@ -143,20 +147,8 @@ def x_error(
     return status_error(status, detail, headers)
 
 
-_BAD_ADDRESS = (
-    requests.exceptions.InvalidURL,
-    requests.exceptions.MissingSchema,
-    requests.exceptions.InvalidSchema,
-)
-
-
 def _no_answer(error: requests.RequestException, creates: bool) -> SendError:
-    if isinstance(error, _BAD_ADDRESS):
-        return permanent("bad_address", f"the API address is not usable ({type(error).__name__})")
-    outcome = transport_error(error, sent=True)
-    if creates and outcome.kind is not ErrorKind.OFFLINE:
-        return unclear(f"X sent no answer ({type(error).__name__})")
-    return outcome
+    return no_answer(error, creates, "X")
 
 
 def _when(value: Any) -> datetime | None:

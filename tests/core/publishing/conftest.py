@@ -19,8 +19,9 @@ from kriseninfo.publishing.credentials import Credentials
 from kriseninfo.publishing.worker import Worker
 from kriseninfo.storage.models import IncidentKind, IncidentMode
 from tests.conftest import FakeClock
-from tests.core.test_messagesets import FREIGABE_PIN, REDAKTION_PIN, bomb, real_facts
+from tests.core.test_messagesets import FREIGABE_PIN, REDAKTION_PIN, bomb
 from tests.support import mastodon_server
+from tests.support.facts import real_facts
 from tests.support.mastodon_server import MastodonServer
 
 
