@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 RETRY_SECONDS = 5
-PUBLISHER_DELAY_MS = 1000  # the publishing worker starts after the window is up
+PUBLISHER_DELAY_MS = 3000  # sending starts once the window is up and the Lagebild shown
 FIRST_PAINT_WAIT_MS = 2000  # a window that is never painted (minimised, hidden) must not block
 
 NO_DISPLAY = {

@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from kriseninfo_ui.views.settings_view import SettingsView
 
 
+#: When the Warteschlange is built after sign-in, if nobody opened it before.
+QUEUE_BUILD_MS = 1_500
+
+
 class Area:
     """Navigation keys; an area without a view is shown disabled until it exists."""
 
@@ -60,7 +64,6 @@ class MainWindow(QMainWindow):
     journal_view: JournalView
     playbooks_view: PlaybooksView
     settings_view: SettingsView
-    queue_view: QueueView
     notifier: Notifier
 
     def __init__(self, parent: QWidget | None = None):
@@ -142,7 +145,6 @@ class MainWindow(QMainWindow):
         from kriseninfo_ui.views.journal_view import JournalView
         from kriseninfo_ui.views.lage_view import LageView
         from kriseninfo_ui.views.playbooks_view import PlaybooksView
-        from kriseninfo_ui.views.queue_view import QueueView
         from kriseninfo_ui.views.settings_view import SettingsView
 
         self.session = session
@@ -153,21 +155,20 @@ class MainWindow(QMainWindow):
         self._meldungen_page = QWidget(self)
         self._active: IncidentSnapshot | None = None
         self.journal_view = JournalView(session, self)
-        # The queue is watched from sign-in on: a failure raises the badge and a desktop
-        # notification even if nobody looks at the Warteschlange.
-        self.queue_view = QueueView(session, self)
         self.notifier = Notifier(self)
-        self.queue_view.attention_changed.connect(self._show_attention)
-        self.queue_view.newly_failed.connect(self._notify_failed)
-        self.queue_view.problem.connect(self.problem_label.setText)
-        self.queue_view.correction_requested.connect(self._prepare_correction)
+        # The Warteschlange is built shortly after sign-in (not before the Lagebild shows)
+        # and watched from then on: a failure raises the badge and a desktop notification
+        # even if nobody looks at it.
+        self._queue: QueueView | None = None
+        self._queue_page = QWidget(self)
+        QTimer.singleShot(QUEUE_BUILD_MS, self, self._build_queue)
         self.playbooks_view = PlaybooksView(session, self)
         self.settings_view = SettingsView(session, self)
         self.settings_view.language_changed.connect(self.language_requested)
         self.views = {
             Area.LAGE: self.lage_view,
             Area.MELDUNGEN: self._meldungen_page,
-            Area.WARTESCHLANGE: self.queue_view,
+            Area.WARTESCHLANGE: self._queue_page,
             Area.PLAYBOOKS: self.playbooks_view,
             Area.JOURNAL: self.journal_view,
             Area.SETTINGS: self.settings_view,
@@ -224,6 +225,33 @@ class MainWindow(QMainWindow):
             return
         getattr(self.meldungen_view, action)()
 
+    def _build_queue(self) -> None:
+        if self.isVisible():  # not for a window already closed
+            self.queue_view  # noqa: B018 - built now
+
+    @property
+    def queue_view(self) -> QueueView:
+        """The Warteschlange area, built a moment after sign-in or on its first visit."""
+        if self._queue is None:
+            from kriseninfo_ui.views.queue_view import QueueView
+
+            assert self.session is not None
+            view = QueueView(self.session, self)
+            view.attention_changed.connect(self._show_attention)
+            view.newly_failed.connect(self._notify_failed)
+            view.problem.connect(self.problem_label.setText)
+            view.correction_requested.connect(self._prepare_correction)
+            index = self.stack.indexOf(self._queue_page)
+            self.stack.insertWidget(index, view)
+            self.views[Area.WARTESCHLANGE] = view
+            if self.stack.currentWidget() is self._queue_page:
+                self.stack.setCurrentWidget(view)
+            self.stack.removeWidget(self._queue_page)
+            self._queue_page.deleteLater()
+            self._queue = view
+            view.set_incident(self._active.id if self._active else None)
+        return self._queue
+
     @property
     def meldungen_view(self) -> MeldungenView:
         """The Meldungen area, built on first use."""
@@ -257,6 +285,8 @@ class MainWindow(QMainWindow):
         area = Area.ORDER[row] if 0 <= row < len(Area.ORDER) else None
         if area == Area.MELDUNGEN:
             self.meldungen_view  # noqa: B018 - built on its first visit
+        if area == Area.WARTESCHLANGE:
+            self.queue_view  # noqa: B018 - built on its first visit (or soon after sign-in)
         view = self.views.get(area) if area else None
         if view is not None:
             self.stack.setCurrentWidget(view)
@@ -277,7 +307,8 @@ class MainWindow(QMainWindow):
         if self._meldungen is not None:
             self._meldungen.set_incident(incident)
         self.settings_view.accounts_panel.set_incident(incident.id if incident else None)
-        self.queue_view.set_incident(incident.id if incident else None)
+        if self._queue is not None:
+            self._queue.set_incident(incident.id if incident else None)
         title = "Kriseninfo"
         if incident is not None:
             prefix = self.tr("ÜBUNG") + " – " if incident.is_drill else ""

@@ -10,13 +10,13 @@ from sqlalchemy import select
 from kriseninfo.counting.platforms import Platform
 from kriseninfo.publishing.channel import AccountConfig
 from kriseninfo.publishing.credentials import Credentials
-from kriseninfo.publishing.registry import channel_class
+from kriseninfo.publishing.traits import TRAITS
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import ChannelAccount
 
 
 def secret_names(platform: Platform) -> tuple[str, ...]:
-    return tuple(f.name for f in channel_class(platform).fields if f.secret)
+    return TRAITS[platform].secret_names
 
 
 def load_configs(database: Database, credentials: Credentials) -> dict[int, AccountConfig]:
@@ -51,5 +51,5 @@ def load_configs(database: Database, credentials: Credentials) -> dict[int, Acco
 
 def servable(config: AccountConfig) -> bool:
     """All required secrets are in this console's keyring."""
-    cls = channel_class(config.platform)
-    return all(f.name in config.secrets for f in cls.fields if f.secret and f.required)
+    fields = TRAITS[config.platform].fields
+    return all(f.name in config.secrets for f in fields if f.secret and f.required)

@@ -8,7 +8,7 @@ from kriseninfo.publishing.accounts import load_configs
 from kriseninfo.publishing.channel import RecentPost
 from kriseninfo.publishing.credentials import Credentials
 from kriseninfo.publishing.errors import SendError
-from kriseninfo.publishing.registry import channel_class
+from kriseninfo.publishing.traits import TRAITS
 from kriseninfo.publishing.worker import ChannelMaker, default_maker
 from kriseninfo.storage.database import Database
 
@@ -24,7 +24,7 @@ def recent_posts(
     config = load_configs(database, credentials).get(account_id)
     if config is None:
         raise KriseninfoError(ErrorCode.NOT_FOUND, f"account {account_id} is not enabled")
-    if not channel_class(config.platform).can_list_recent:
+    if not TRAITS[config.platform].can_list_recent:
         return []
     channel = make_channel(config)
     try:

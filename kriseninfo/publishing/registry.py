@@ -9,6 +9,7 @@ from typing import cast
 
 from kriseninfo.counting.platforms import Platform
 from kriseninfo.publishing.channel import Channel, ChannelFactory
+from kriseninfo.publishing.traits import TRAITS
 
 _PACKAGE = "kriseninfo.publishing.channels"
 
@@ -34,7 +35,7 @@ MODULES: dict[Platform, str] = {
 SANDBOX_MODULE = "sandbox"
 
 #: Platforms a person publishes by hand (known without importing any channel).
-MANUAL_PLATFORMS = frozenset(p for p, module in MODULES.items() if module == "manual")
+MANUAL_PLATFORMS = frozenset(p for p, traits in TRAITS.items() if traits.manual)
 
 
 @cache

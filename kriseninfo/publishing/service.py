@@ -19,8 +19,8 @@ from kriseninfo.journal import journal
 from kriseninfo.journal.actions import Action
 from kriseninfo.publishing.outbox import ensure_health
 from kriseninfo.publishing.records import DeliveryView, HealthView
-from kriseninfo.publishing.registry import channel_class
 from kriseninfo.publishing.states import FINAL, READY, DeliveryState, WaitReason
+from kriseninfo.publishing.traits import TRAITS
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import (
     ChannelAccount,
@@ -187,7 +187,7 @@ class PublishingService:
                     f"delivery {row.id} was published by hand",
                     {"problem": "manual"},
                 )
-            if not row.drill and not channel_class(Platform(account.platform)).can_delete:
+            if not row.drill and not TRAITS[Platform(account.platform)].can_delete:
                 raise KriseninfoError(
                     ErrorCode.NOT_ALLOWED_NOW,
                     f"{account.platform} cannot delete through its API",

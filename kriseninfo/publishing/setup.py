@@ -17,7 +17,7 @@ from kriseninfo.publishing.accounts import load_configs
 from kriseninfo.publishing.channel import AccountCheck, Field
 from kriseninfo.publishing.credentials import Credentials
 from kriseninfo.publishing.errors import SendError
-from kriseninfo.publishing.registry import channel_class
+from kriseninfo.publishing.traits import TRAITS
 from kriseninfo.publishing.worker import ChannelMaker, default_maker
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import ChannelAccount
@@ -59,7 +59,7 @@ class ChannelSetup:
     def get(self, account_id: int) -> AccountSetup:
         row = self._row(account_id)
         platform = Platform(row.platform)
-        fields = channel_class(platform).fields
+        fields = TRAITS[platform].fields
         secret_names = [f.name for f in fields if f.secret]
         present = self._credentials.load(row.secret_ref, secret_names) if row.secret_ref else {}
         return AccountSetup(
@@ -84,7 +84,7 @@ class ChannelSetup:
                 ErrorCode.PERMISSION_DENIED, f"{by.name} may not manage channel accounts"
             )
         row = self._row(account_id)
-        fields = {f.name: f for f in channel_class(Platform(row.platform)).fields}
+        fields = {f.name: f for f in TRAITS[Platform(row.platform)].fields}
         settings = {k: strip_controls(v).strip() for k, v in (settings or {}).items()}
         secrets = {k: v.strip() for k, v in (secrets or {}).items()}
         for name in [*settings, *secrets]:

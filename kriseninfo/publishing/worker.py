@@ -29,6 +29,7 @@ from kriseninfo.publishing.credentials import Credentials
 from kriseninfo.publishing.errors import SendError, transient, unclear
 from kriseninfo.publishing.queue import LEASE, DeliveryQueue, Outcome
 from kriseninfo.publishing.records import Job, JobKind
+from kriseninfo.publishing.traits import TRAITS
 from kriseninfo.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ def default_maker(config: AccountConfig) -> Channel:
 
 
 def _idempotent(platform: Platform) -> bool:
-    return registry.channel_class(platform).idempotent
+    return TRAITS[platform].idempotent
 
 
 def new_owner() -> str:

@@ -24,7 +24,6 @@ from pytestqt.qtbot import QtBot
 from kriseninfo.context import AppContext
 from kriseninfo.counting.platforms import Platform
 from kriseninfo.messagesets.records import Account
-from kriseninfo.publishing import registry
 from kriseninfo.publishing.credentials import SERVICE, Credentials
 from kriseninfo.storage.models import ChannelAccount
 from kriseninfo.users.service import Person
@@ -350,34 +349,6 @@ def test_the_panel_marks_accounts_that_cannot_send(
     panel.reload()
     qtbot.waitUntil(lambda: not panel.missing_hint.isVisibleTo(panel))
     assert name(0, Qt.ItemDataRole.ToolTipRole) == "Zugangsdaten fehlen"
-
-
-def test_a_platform_without_a_channel_module_is_said_plainly(
-    window: MainWindow,
-    core: AppContext,
-    seeded: Person,
-    ring: PlaintextKeyring,
-    qtbot: QtBot,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setitem(registry.MODULES, Platform.MATRIX, "not_written_yet")
-    registry.channel_class.cache_clear()
-    try:
-        account = core.accounts.create(Platform.MATRIX, "Lage-Raum", seeded)
-        panel = _panel(window, qtbot)
-        seen: dict[str, object] = {}
-
-        def look(dialog: AccountDialog) -> None:
-            qtbot.waitUntil(lambda: "noch keine Verbindung" in dialog.connection_note.text())
-            seen["check shown"] = dialog.check_button.isVisibleTo(dialog)
-            seen["form"] = dialog.connection
-            dialog.reject()
-
-        assert not panel.model.lacks_setup(account)  # not known, so not marked
-        _edit(panel, account, look)
-        assert seen == {"check shown": False, "form": None}
-    finally:
-        registry.channel_class.cache_clear()
 
 
 def test_tab_reaches_the_verbindung_after_the_details(

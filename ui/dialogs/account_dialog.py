@@ -94,10 +94,9 @@ def limit_text(platform: Platform, max_length: int | None) -> str:
 
 
 def _fields_of(platform: Platform) -> tuple[Field, ...]:
-    """On the background runner: a channel module may load a platform's SDK (slow)."""
-    from kriseninfo.publishing.registry import channel_class
+    from kriseninfo.publishing.traits import TRAITS  # no SDK: the table only
 
-    return tuple(channel_class(platform).fields)
+    return TRAITS[platform].fields
 
 
 class AccountDialog(QDialog):
@@ -318,14 +317,9 @@ class AccountDialog(QDialog):
             first[0].setFocus()  # editing: the Verbindung is all there is to change
 
     def _unsupported(self, error: BaseException | None) -> bool:
-        """The platform's channel module is missing (not written yet) or the load failed."""
+        """Loading the account's Verbindung failed (the database said why)."""
         if error is None:
             return False
-        if isinstance(error, ImportError):
-            self.connection_note.setText(
-                self.tr("Für diese Plattform kann Kriseninfo noch keine Verbindung einrichten.")
-            )
-            return True
         if isinstance(error, KriseninfoError):
             self.connection_note.setText("")
             self.error.setText(error_text(error))

@@ -145,10 +145,7 @@ def _load(context: AppContext, incident_id: int | None) -> Loaded:
     accounts = context.accounts.list(incident_id)
     setups: Setups = {}
     for account in accounts:
-        try:
-            setups[account.id] = context.channel_setup.get(account.id)
-        except ImportError:  # no channel module for this platform (yet)
-            setups[account.id] = None
+        setups[account.id] = context.channel_setup.get(account.id)
     return accounts, setups
 
 

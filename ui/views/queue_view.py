@@ -43,6 +43,7 @@ from kriseninfo_ui.views.delivery_model import DeliveryTableModel
 from kriseninfo_ui.widgets import local_time_text
 
 REFRESH_MS = 1_000
+FIRST_LOOK_MS = 500
 TROUBLE_COLOUR = "#a40000"  # readable on white (WCAG AA)
 
 Snapshot = tuple[list[DeliveryView], list[HealthView], datetime]
@@ -183,7 +184,7 @@ class QueueView(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        self._timer.start()
+        QTimer.singleShot(FIRST_LOOK_MS, self._timer, self._timer.start)
         # The worker's changes come in bursts (twenty accounts answering together): one
         # refresh a quarter second after the first, however many follow.
         self._soon_timer = QTimer(self)
@@ -193,7 +194,8 @@ class QueueView(QWidget):
         if session.publisher is not None:
             session.publisher.changed.connect(self._soon)
         self._show_current()
-        self.refresh()
+        # The first look a moment after the view is built (the window builds it after the
+        # Lagebild is up, or when the officer opens the area).
 
     def _button(self, text: str, slot: object) -> QPushButton:
         button = QPushButton(text, self)

@@ -57,6 +57,7 @@ from kriseninfo.publishing.errors import (
     transient,
 )
 from kriseninfo.publishing.states import ErrorKind
+from kriseninfo.publishing.traits import TRAITS
 
 _log = logging.getLogger(__name__)
 
@@ -268,15 +269,11 @@ class _SessionRefused(Exception):
 
 class BlueskyChannel:
     platform: ClassVar[Platform] = Platform.BLUESKY
-    idempotent: ClassVar[bool] = True
-    manual: ClassVar[bool] = False
-    can_delete: ClassVar[bool] = True
-    can_list_recent: ClassVar[bool] = True
-    fields: ClassVar[tuple[Field, ...]] = (
-        Field("service", required=False),  # the PDS, https://bsky.social when empty
-        Field("handle"),  # or the account's DID or e-mail address
-        Field("app_password", secret=True),
-    )
+    idempotent: ClassVar[bool] = TRAITS[Platform.BLUESKY].idempotent
+    manual: ClassVar[bool] = TRAITS[Platform.BLUESKY].manual
+    can_delete: ClassVar[bool] = TRAITS[Platform.BLUESKY].can_delete
+    can_list_recent: ClassVar[bool] = TRAITS[Platform.BLUESKY].can_list_recent
+    fields: ClassVar[tuple[Field, ...]] = TRAITS[Platform.BLUESKY].fields
 
     def __init__(self, account: AccountConfig, *, timeout: httpx.Timeout | None = None):
         service = (account.settings.get("service") or "").strip().rstrip("/") or DEFAULT_SERVICE

@@ -43,6 +43,7 @@ from kriseninfo.publishing.errors import (
     transient,
     unclear,
 )
+from kriseninfo.publishing.traits import TRAITS
 
 log = logging.getLogger(__name__)
 
@@ -92,21 +93,11 @@ class SmtpSettings:
 
 class EmailChannel:
     platform: ClassVar[Platform] = Platform.EMAIL
-    idempotent: ClassVar[bool] = False
-    manual: ClassVar[bool] = False
-    can_delete: ClassVar[bool] = False
-    can_list_recent: ClassVar[bool] = False
-    fields: ClassVar[tuple[Field, ...]] = (
-        Field("host"),
-        Field("port", required=False),  # default from `security`: 587, 465 or 25
-        Field("security", required=False),  # starttls (default) | ssl | none
-        Field("sender"),  # "Stadt Musterstadt <presse@musterstadt.de>"
-        Field("recipients"),  # comma, semicolon or newline separated
-        Field("username", required=False),  # default: the sender's address
-        Field("unsubscribe", required=False),  # https URL or mailto: for List-Unsubscribe
-        Field("ca_file", required=False),  # a CA bundle for a server with its own CA
-        Field("password", required=False, secret=True),
-    )
+    idempotent: ClassVar[bool] = TRAITS[Platform.EMAIL].idempotent
+    manual: ClassVar[bool] = TRAITS[Platform.EMAIL].manual
+    can_delete: ClassVar[bool] = TRAITS[Platform.EMAIL].can_delete
+    can_list_recent: ClassVar[bool] = TRAITS[Platform.EMAIL].can_list_recent
+    fields: ClassVar[tuple[Field, ...]] = TRAITS[Platform.EMAIL].fields
 
     def __init__(self, account: AccountConfig, *, clock: Clock = utc_now, timeout: float = TIMEOUT):
         self._account = account

@@ -26,6 +26,7 @@ from kriseninfo.publishing.channel import (
 from kriseninfo.publishing.channels._graph import GraphCall, GraphClient, graph_time
 from kriseninfo.publishing.channels._http import TIMEOUT
 from kriseninfo.publishing.errors import SendError, permanent, transient, unclear
+from kriseninfo.publishing.traits import TRAITS
 
 log = logging.getLogger(__name__)
 
@@ -76,15 +77,11 @@ def comment_url(parent_id: str, comment_id: str) -> str:
 
 class FacebookChannel:
     platform: ClassVar[Platform] = Platform.FACEBOOK
-    idempotent: ClassVar[bool] = False  # the Graph API has no idempotency key
-    manual: ClassVar[bool] = False
-    can_delete: ClassVar[bool] = True
-    can_list_recent: ClassVar[bool] = True
-    fields: ClassVar[tuple[Field, ...]] = (
-        Field("page_id"),
-        Field("api_base", required=False),  # default https://graph.facebook.com/v21.0
-        Field("access_token", secret=True),  # a Page access token
-    )
+    idempotent: ClassVar[bool] = TRAITS[Platform.FACEBOOK].idempotent
+    manual: ClassVar[bool] = TRAITS[Platform.FACEBOOK].manual
+    can_delete: ClassVar[bool] = TRAITS[Platform.FACEBOOK].can_delete
+    can_list_recent: ClassVar[bool] = TRAITS[Platform.FACEBOOK].can_list_recent
+    fields: ClassVar[tuple[Field, ...]] = TRAITS[Platform.FACEBOOK].fields
 
     def __init__(self, account: AccountConfig, *, timeout: tuple[float, float] = TIMEOUT):
         self._account = account

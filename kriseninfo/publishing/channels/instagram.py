@@ -28,6 +28,7 @@ from kriseninfo.publishing.channel import (
 from kriseninfo.publishing.channels._graph import GraphCall, GraphClient, graph_time
 from kriseninfo.publishing.channels._http import TIMEOUT
 from kriseninfo.publishing.errors import SendError, permanent, transient, unclear
+from kriseninfo.publishing.traits import TRAITS
 
 log = logging.getLogger(__name__)
 
@@ -97,16 +98,11 @@ def container_ready(answer: Mapping[str, Any]) -> bool:
 
 class InstagramChannel:
     platform: ClassVar[Platform] = Platform.INSTAGRAM
-    idempotent: ClassVar[bool] = False  # the Graph API has no idempotency key
-    manual: ClassVar[bool] = False
-    can_delete: ClassVar[bool] = False  # the API cannot delete a post
-    can_list_recent: ClassVar[bool] = True
-    fields: ClassVar[tuple[Field, ...]] = (
-        Field("ig_user_id"),  # the Instagram professional account's id
-        Field("image_base_url"),  # https://… where the console's images are public
-        Field("api_base", required=False),  # default https://graph.facebook.com/v21.0
-        Field("access_token", secret=True),
-    )
+    idempotent: ClassVar[bool] = TRAITS[Platform.INSTAGRAM].idempotent
+    manual: ClassVar[bool] = TRAITS[Platform.INSTAGRAM].manual
+    can_delete: ClassVar[bool] = TRAITS[Platform.INSTAGRAM].can_delete
+    can_list_recent: ClassVar[bool] = TRAITS[Platform.INSTAGRAM].can_list_recent
+    fields: ClassVar[tuple[Field, ...]] = TRAITS[Platform.INSTAGRAM].fields
 
     def __init__(
         self,

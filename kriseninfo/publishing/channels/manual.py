@@ -15,15 +15,16 @@ from kriseninfo.publishing.channel import (
     RecentPost,
 )
 from kriseninfo.publishing.errors import permanent
+from kriseninfo.publishing.traits import TRAITS
 
 
 class ManualChannel:
     platform: ClassVar[Platform] = Platform.MANUAL
-    idempotent: ClassVar[bool] = False
-    manual: ClassVar[bool] = True
-    can_delete: ClassVar[bool] = False
-    can_list_recent: ClassVar[bool] = False
-    fields: ClassVar[tuple[Field, ...]] = ()
+    idempotent: ClassVar[bool] = TRAITS[Platform.MANUAL].idempotent
+    manual: ClassVar[bool] = TRAITS[Platform.MANUAL].manual
+    can_delete: ClassVar[bool] = TRAITS[Platform.MANUAL].can_delete
+    can_list_recent: ClassVar[bool] = TRAITS[Platform.MANUAL].can_list_recent
+    fields: ClassVar[tuple[Field, ...]] = TRAITS[Platform.MANUAL].fields
 
     def __init__(self, account: AccountConfig):
         self._account = account

@@ -33,6 +33,7 @@ from kriseninfo.publishing.channel import (
 )
 from kriseninfo.publishing.channels._http import TIMEOUT, retry_after, status_error, transport_error
 from kriseninfo.publishing.errors import SendError, permanent, rate_limited, transient
+from kriseninfo.publishing.traits import TRAITS
 
 #: How long an uploaded image may stay "processing" before the send is retried later.
 MEDIA_WAIT = 60.0
@@ -41,14 +42,11 @@ MEDIA_POLL = 1.0
 
 class MastodonChannel:
     platform: ClassVar[Platform] = Platform.MASTODON
-    idempotent: ClassVar[bool] = True
-    manual: ClassVar[bool] = False
-    can_delete: ClassVar[bool] = True
-    can_list_recent: ClassVar[bool] = True
-    fields: ClassVar[tuple[Field, ...]] = (
-        Field("instance"),  # https://social.example
-        Field("access_token", secret=True),
-    )
+    idempotent: ClassVar[bool] = TRAITS[Platform.MASTODON].idempotent
+    manual: ClassVar[bool] = TRAITS[Platform.MASTODON].manual
+    can_delete: ClassVar[bool] = TRAITS[Platform.MASTODON].can_delete
+    can_list_recent: ClassVar[bool] = TRAITS[Platform.MASTODON].can_list_recent
+    fields: ClassVar[tuple[Field, ...]] = TRAITS[Platform.MASTODON].fields
 
     def __init__(self, account: AccountConfig):
         self._account = account

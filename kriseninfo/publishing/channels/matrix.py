@@ -40,6 +40,7 @@ from kriseninfo.publishing.channel import (
 from kriseninfo.publishing.channels._http import TIMEOUT, retry_after, status_error, transport_error
 from kriseninfo.publishing.errors import SendError, auth, permanent, rate_limited, transient
 from kriseninfo.publishing.states import ErrorKind
+from kriseninfo.publishing.traits import TRAITS
 
 log = logging.getLogger(__name__)
 
@@ -217,15 +218,11 @@ def _no_answer(error: requests.RequestException, sent: bool) -> SendError:
 
 class MatrixChannel:
     platform: ClassVar[Platform] = Platform.MATRIX
-    idempotent: ClassVar[bool] = True  # transaction ids
-    manual: ClassVar[bool] = False
-    can_delete: ClassVar[bool] = True  # redaction
-    can_list_recent: ClassVar[bool] = True
-    fields: ClassVar[tuple[Field, ...]] = (
-        Field("homeserver"),  # https://matrix.example.org (the client API's address)
-        Field("room"),  # !abc:example.org or #kreisinfo:example.org
-        Field("access_token", secret=True),
-    )
+    idempotent: ClassVar[bool] = TRAITS[Platform.MATRIX].idempotent
+    manual: ClassVar[bool] = TRAITS[Platform.MATRIX].manual
+    can_delete: ClassVar[bool] = TRAITS[Platform.MATRIX].can_delete
+    can_list_recent: ClassVar[bool] = TRAITS[Platform.MATRIX].can_list_recent
+    fields: ClassVar[tuple[Field, ...]] = TRAITS[Platform.MATRIX].fields
 
     def __init__(self, account: AccountConfig, *, timeout: tuple[float, float] = TIMEOUT):
         self._base = _homeserver(account)

@@ -40,6 +40,7 @@ from kriseninfo.publishing.errors import (
     transient,
     unclear,
 )
+from kriseninfo.publishing.traits import TRAITS
 
 log = logging.getLogger(__name__)
 
@@ -204,15 +205,11 @@ def _hide_token_in_urllib3_log() -> None:
 
 class TelegramChannel:
     platform: ClassVar[Platform] = Platform.TELEGRAM
-    idempotent: ClassVar[bool] = False  # the Bot API has no idempotency key
-    manual: ClassVar[bool] = False
-    can_delete: ClassVar[bool] = True  # within 48 hours of sending
-    can_list_recent: ClassVar[bool] = False  # a bot cannot read a channel's history
-    fields: ClassVar[tuple[Field, ...]] = (
-        Field("chat"),  # "@kanalname" or the numeric id "-100…"
-        Field("api_base", required=False),  # default https://api.telegram.org
-        Field("bot_token", secret=True),
-    )
+    idempotent: ClassVar[bool] = TRAITS[Platform.TELEGRAM].idempotent
+    manual: ClassVar[bool] = TRAITS[Platform.TELEGRAM].manual
+    can_delete: ClassVar[bool] = TRAITS[Platform.TELEGRAM].can_delete
+    can_list_recent: ClassVar[bool] = TRAITS[Platform.TELEGRAM].can_list_recent
+    fields: ClassVar[tuple[Field, ...]] = TRAITS[Platform.TELEGRAM].fields
 
     def __init__(self, account: AccountConfig, *, timeout: tuple[float, float] = TIMEOUT):
         self._target = (account.settings.get("chat") or "").strip()

@@ -38,6 +38,7 @@ from kriseninfo.publishing.channel import (
 )
 from kriseninfo.publishing.channels.email import html_paragraphs
 from kriseninfo.publishing.errors import SendError, permanent, transient
+from kriseninfo.publishing.traits import TRAITS
 
 STATE_FILE = ".kriseninfo-entries.json"
 LOCK_FILE = ".kriseninfo-entries.lock"
@@ -116,16 +117,11 @@ class State:
 
 class WebsiteChannel:
     platform: ClassVar[Platform] = Platform.WEBSITE
-    idempotent: ClassVar[bool] = True
-    manual: ClassVar[bool] = False
-    can_delete: ClassVar[bool] = True
-    can_list_recent: ClassVar[bool] = True
-    fields: ClassVar[tuple[Field, ...]] = (
-        Field("folder"),  # where the web server's files are, e.g. a mounted share
-        Field("base_url"),  # that folder's public URL
-        Field("title"),  # "Stadt Musterstadt – Aktuelle Lage"
-        Field("max_entries", required=False),  # default 50; older entries drop off
-    )
+    idempotent: ClassVar[bool] = TRAITS[Platform.WEBSITE].idempotent
+    manual: ClassVar[bool] = TRAITS[Platform.WEBSITE].manual
+    can_delete: ClassVar[bool] = TRAITS[Platform.WEBSITE].can_delete
+    can_list_recent: ClassVar[bool] = TRAITS[Platform.WEBSITE].can_list_recent
+    fields: ClassVar[tuple[Field, ...]] = TRAITS[Platform.WEBSITE].fields
 
     def __init__(self, account: AccountConfig, *, clock: Clock = utc_now):
         self._account = account

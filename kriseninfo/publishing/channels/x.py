@@ -41,6 +41,7 @@ from kriseninfo.publishing.errors import (
     transient,
     unclear,
 )
+from kriseninfo.publishing.traits import TRAITS
 
 API_BASE = "https://api.x.com"
 MAX_CHARACTERS = 280  # weighted; accounts with a subscription may post more, we keep 280
@@ -160,14 +161,11 @@ def _when(value: Any) -> datetime | None:
 
 class XChannel:
     platform: ClassVar[Platform] = Platform.X
-    idempotent: ClassVar[bool] = False  # API v2 has no idempotency key
-    manual: ClassVar[bool] = False
-    can_delete: ClassVar[bool] = True
-    can_list_recent: ClassVar[bool] = True
-    fields: ClassVar[tuple[Field, ...]] = (
-        Field("api_base", required=False),  # default https://api.x.com
-        Field("access_token", secret=True),  # OAuth 2.0 user-context token
-    )
+    idempotent: ClassVar[bool] = TRAITS[Platform.X].idempotent
+    manual: ClassVar[bool] = TRAITS[Platform.X].manual
+    can_delete: ClassVar[bool] = TRAITS[Platform.X].can_delete
+    can_list_recent: ClassVar[bool] = TRAITS[Platform.X].can_list_recent
+    fields: ClassVar[tuple[Field, ...]] = TRAITS[Platform.X].fields
 
     def __init__(self, account: AccountConfig, *, timeout: tuple[float, float] = TIMEOUT):
         self._base = (account.settings.get("api_base") or API_BASE).strip().rstrip("/")

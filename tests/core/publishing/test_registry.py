@@ -7,6 +7,7 @@ import pytest
 from kriseninfo.counting.platforms import Platform
 from kriseninfo.publishing.channel import Field
 from kriseninfo.publishing.registry import MANUAL_PLATFORMS, channel_class
+from kriseninfo.publishing.traits import TRAITS
 
 
 @pytest.mark.parametrize("platform", list(Platform))
@@ -18,6 +19,14 @@ def test_every_platform_has_a_channel(platform: Platform) -> None:
     for method in ("publish", "delete", "verify", "recent", "close"):
         assert callable(getattr(cls, method)), method
     assert cls.manual == (platform in MANUAL_PLATFORMS)
+    traits = TRAITS[platform]  # what the queue and the dialogs read without the SDK
+    assert (cls.idempotent, cls.manual, cls.can_delete, cls.can_list_recent, cls.fields) == (
+        traits.idempotent,
+        traits.manual,
+        traits.can_delete,
+        traits.can_list_recent,
+        traits.fields,
+    )
 
 
 def test_secrets_are_declared_as_secrets() -> None:
@@ -27,3 +36,23 @@ def test_secrets_are_declared_as_secrets() -> None:
         for field in channel_class(platform).fields:
             if any(word in field.name for word in words):
                 assert field.secret, f"{platform.value}.{field.name}"
+
+
+def test_the_queue_needs_no_sdk_to_know_a_platform() -> None:
+    """Reading accounts and their needs loads no platform SDK (atproto takes seconds)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from kriseninfo.publishing import accounts, setup, service, worker, lookup\n"
+        "from kriseninfo.publishing.traits import TRAITS\n"
+        "assert TRAITS\n"
+        "sdks = ('mastodon', 'atproto', 'atproto_client', 'nio')\n"
+        "heavy = [m for m in sdks if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert found == ""
