@@ -107,10 +107,6 @@
         <translation>Loading the platform&apos;s details …</translation>
     </message>
     <message>
-        <source>Für diese Plattform kann Kriseninfo noch keine Verbindung einrichten.</source>
-        <translation>Kriseninfo cannot set up a connection for this platform yet.</translation>
-    </message>
-    <message>
         <source>Mit * markierte Angaben braucht der Kanal, um zu senden. Gespeicherte Tokens und Passwörter werden nie angezeigt.</source>
         <translation>The channel needs the details marked * to send. Stored tokens and passwords are never shown.</translation>
     </message>
@@ -948,6 +944,7 @@
     <name>MainWindow</name>
     <message>
         <source>Kriseninfo wird gestartet …</source>
+        <extracomment>When the Warteschlange is built after sign-in, if nobody opened it before.</extracomment>
         <translation>Kriseninfo is starting …</translation>
     </message>
     <message>
