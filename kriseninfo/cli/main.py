@@ -24,6 +24,7 @@ class LazyGroup(click.Group):
         "channel": "kriseninfo.cli.publishing:channel",
         "count": "kriseninfo.cli.count:count",
         "incident": "kriseninfo.cli.incidents:incident",
+        "ingest": "kriseninfo.cli.ingest:ingest",
         "journal": "kriseninfo.cli.journal:journal",
         "playbook": "kriseninfo.cli.playbooks:playbook",
         "queue": "kriseninfo.cli.publishing:queue",

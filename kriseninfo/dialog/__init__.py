@@ -1,0 +1,1 @@
+"""The dialog feed: citizens' questions from feeds, platforms, mail and the hotline."""
