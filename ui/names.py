@@ -134,6 +134,7 @@ def action_name(action: str) -> str:
         Action.ACCOUNT_SECRETS_CHANGED: QCoreApplication.translate(
             "Names", "Zugangsdaten eines Kanals geändert"
         ),
+        Action.SOURCE_ADDED: QCoreApplication.translate("Names", "Quelle des Dialogs hinzugefügt"),
     }
     return names.get(action, action)
 

@@ -36,3 +36,4 @@ class Action(enum.StrEnum):
     DELIVERY_DONE_BY_HAND = "delivery.done_by_hand"
     DELIVERY_SCHEDULED = "delivery.scheduled"
     ACCOUNT_SECRETS_CHANGED = "account.secrets_changed"
+    SOURCE_ADDED = "dialog.source_added"

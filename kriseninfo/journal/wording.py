@@ -44,6 +44,7 @@ ACTION_NAMES: dict[str, str] = {  # Action is a StrEnum: its members are their k
     Action.DELIVERY_DONE_BY_HAND: "Von Hand veröffentlicht",
     Action.DELIVERY_SCHEDULED: "Sendezeit festgelegt",
     Action.ACCOUNT_SECRETS_CHANGED: "Zugangsdaten eines Kanals geändert",
+    Action.SOURCE_ADDED: "Quelle des Dialogs hinzugefügt",
 }
 
 FIELD_LABELS: dict[str, str] = {

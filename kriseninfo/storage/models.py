@@ -334,3 +334,50 @@ class SandboxPost(Base):
     media_count: Mapped[int] = mapped_column(Integer, default=0)
     reply_to: Mapped[str] = mapped_column(String(300), default="")
     posted_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class FeedSource(Base):
+    """Where questions come from: a feed (RSS/Atom), later platform notifications, the
+    hotline. Polled on its own interval; its health is kept with it."""
+
+    __tablename__ = "feed_source"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incident.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(120))
+    address: Mapped[str] = mapped_column(String(2000), default="")
+    interval_s: Mapped[int] = mapped_column(Integer, default=60)
+    enabled: Mapped[bool] = mapped_column(default=True)
+    etag: Mapped[str] = mapped_column(String(500), default="")
+    modified: Mapped[str] = mapped_column(String(100), default="")
+    next_poll_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    warning: Mapped[str] = mapped_column(Text, default="")
+    items_seen: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class DialogItem(Base):
+    """One citizen's question, comment or note in an incident's dialog feed."""
+
+    __tablename__ = "dialog_item"
+    __table_args__ = (UniqueConstraint("incident_id", "dedupe_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"), index=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("feed_source.id"))
+    dedupe_key: Mapped[str] = mapped_column(String(128))
+    external_id: Mapped[str] = mapped_column(String(500), default="")
+    author: Mapped[str] = mapped_column(String(300), default="")
+    title: Mapped[str] = mapped_column(String(300), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    link: Mapped[str] = mapped_column(String(2000), default="")
+    in_reply_to: Mapped[str] = mapped_column(String(500), default="")
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    category: Mapped[str] = mapped_column(String(32), default="")
+    state: Mapped[str] = mapped_column(String(16), default="offen")

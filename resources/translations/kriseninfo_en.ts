@@ -1780,6 +1780,10 @@
         <translation>Channel credentials changed</translation>
     </message>
     <message>
+        <source>Quelle des Dialogs hinzugefügt</source>
+        <translation>Dialogue source added</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>

@@ -1,0 +1,241 @@
+"""The dialog feed's sources: adding a feed to an incident, polling what is due, storing
+new items once (deduplicated), and each source's health."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kriseninfo.clock import Clock, utc_now
+from kriseninfo.dialog.feeds import parse_feed
+from kriseninfo.dialog.fetch import Fetched, FetchError, fetch
+from kriseninfo.dialog.plain import safe_link
+from kriseninfo.dialog.records import Item
+from kriseninfo.domain import Person
+from kriseninfo.errors import ErrorCode, KriseninfoError
+from kriseninfo.incidents.rows import open_incident
+from kriseninfo.journal import journal
+from kriseninfo.journal.actions import Action
+from kriseninfo.storage.database import Database
+from kriseninfo.storage.models import DialogItem, FeedSource
+from kriseninfo.validation import strip_controls
+
+log = logging.getLogger(__name__)
+
+FEED = "feed"
+MIN_INTERVAL = 15  # seconds: a feed polled more often only burdens its server
+MAX_BACKOFF = timedelta(minutes=30)
+
+Fetcher = Callable[[str, str, str], Fetched]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: int
+    incident_id: int | None
+    kind: str
+    name: str
+    address: str
+    interval_s: int
+    enabled: bool
+    next_poll_at: datetime
+    failures: int
+    last_success_at: datetime | None
+    last_error_at: datetime | None
+    last_error: str
+    warning: str
+    items_seen: int
+
+
+@dataclass(frozen=True)
+class Polled:
+    source_id: int
+    new_items: int
+    unchanged: bool = False
+    error: str = ""
+
+
+class SourceService:
+    def __init__(self, database: Database, clock: Clock = utc_now, fetcher: Fetcher | None = None):
+        self._db = database
+        self._clock = clock
+        self._fetch: Fetcher = fetcher or (lambda url, etag, modified: fetch(url, etag, modified))
+
+    def add_feed(
+        self, incident_id: int, name: str, url: str, by: Person, interval_s: int = 60
+    ) -> Source:
+        name = " ".join(strip_controls(name).split())
+        address = safe_link(url)
+        if not name or not address:
+            raise KriseninfoError(
+                ErrorCode.INVALID_INPUT,
+                "a feed needs a name and an http(s) address",
+                {"field": "address" if name else "name"},
+            )
+        now = self._clock()
+        with self._db.session() as session:
+            open_incident(session, incident_id, for_update=True)
+            row = FeedSource(
+                incident_id=incident_id,
+                kind=FEED,
+                name=name[:120],
+                address=address,
+                interval_s=max(MIN_INTERVAL, interval_s),
+                enabled=True,
+                etag="",
+                modified="",
+                next_poll_at=now,
+                failures=0,
+                last_error="",
+                warning="",
+                items_seen=0,
+                created_at=now,
+            )
+            session.add(row)
+            session.flush()
+            journal.append(
+                session,
+                at=now,
+                actor=by.actor,
+                action=Action.SOURCE_ADDED,
+                incident_id=incident_id,
+                field=f"source {row.id}",
+                new_value=f"{name}: {address}",
+            )
+            return _source(row)
+
+    def for_incident(self, incident_id: int) -> list[Source]:
+        with self._db.session(readonly=True) as session:
+            rows = session.scalars(
+                select(FeedSource)
+                .where(FeedSource.incident_id == incident_id)
+                .order_by(FeedSource.id)
+            )
+            return [_source(row) for row in rows]
+
+    def poll_due(self) -> list[Polled]:
+        """Poll every enabled source whose time has come (one after another)."""
+        now = self._clock()
+        with self._db.session(readonly=True) as session:
+            due = list(
+                session.scalars(
+                    select(FeedSource.id).where(FeedSource.enabled, FeedSource.next_poll_at <= now)
+                )
+            )
+        return [self.poll(source_id) for source_id in due]
+
+    def poll(self, source_id: int) -> Polled:
+        with self._db.session(readonly=True) as session:
+            row = session.get(FeedSource, source_id)
+            if row is None:
+                raise KriseninfoError(ErrorCode.NOT_FOUND, f"source {source_id} not found")
+            address, etag, modified = row.address, row.etag, row.modified
+        try:  # the network, outside any transaction
+            fetched = self._fetch(address, etag, modified)
+        except FetchError as error:
+            self._failed(source_id, str(error))
+            return Polled(source_id, 0, error=str(error))
+        if fetched.unchanged:
+            self._succeeded(source_id, fetched, [], [])
+            return Polled(source_id, 0, unchanged=True)
+        parsed = parse_feed(fetched.data, address, fetched.headers)
+        return Polled(source_id, self._succeeded(source_id, fetched, parsed.items, parsed.warnings))
+
+    def _succeeded(
+        self, source_id: int, fetched: Fetched, items: list[Item], warnings: list[str]
+    ) -> int:
+        now = self._clock()
+        with self._db.session() as session:
+            row = session.get(FeedSource, source_id, with_for_update=True)
+            assert row is not None
+            added = _store(session, row, items, now) if row.incident_id is not None else 0
+            row.etag, row.modified = fetched.etag or row.etag, fetched.modified or row.modified
+            row.failures = 0
+            row.last_success_at = now
+            if not fetched.unchanged:
+                row.warning = "; ".join(warnings)[:1000]
+            row.items_seen += added
+            row.next_poll_at = now + timedelta(seconds=row.interval_s)
+            return added
+
+    def _failed(self, source_id: int, reason: str) -> None:
+        log.warning("feed source %s: %s", source_id, reason)
+        now = self._clock()
+        with self._db.session() as session:
+            row = session.get(FeedSource, source_id, with_for_update=True)
+            assert row is not None
+            row.failures += 1
+            row.last_error_at = now
+            row.last_error = reason[:1000]
+            pause = min(timedelta(seconds=row.interval_s) * 2**row.failures, MAX_BACKOFF)
+            row.next_poll_at = now + pause
+
+
+def dedupe_key(item: Item) -> str:
+    """The same post through a feed and through an API is one item: keyed by its
+    address where it has one, else by the source's own id."""
+    basis = f"link:{item.link.rstrip('/')}" if item.link else f"id:{item.source}:{item.external_id}"
+    return hashlib.sha256(basis.encode("utf-8", "replace")).hexdigest()
+
+
+def _store(session: Session, row: FeedSource, items: list[Item], now: datetime) -> int:
+    assert row.incident_id is not None
+    keyed = {dedupe_key(item): item for item in items}
+    if not keyed:
+        return 0
+    known = set(
+        session.scalars(
+            select(DialogItem.dedupe_key).where(
+                DialogItem.incident_id == row.incident_id,
+                DialogItem.dedupe_key.in_(list(keyed)),
+            )
+        )
+    )
+    added = 0
+    for key, item in keyed.items():
+        if key in known:
+            continue
+        session.add(
+            DialogItem(
+                incident_id=row.incident_id,
+                source_id=row.id,
+                dedupe_key=key,
+                external_id=item.external_id,
+                author=item.author[:300],
+                title=item.title[:300],
+                text=item.text,
+                link=item.link,
+                in_reply_to=item.in_reply_to,
+                published_at=item.published,
+                received_at=now,
+                category="",
+                state="offen",
+            )
+        )
+        added += 1
+    return added
+
+
+def _source(row: FeedSource) -> Source:
+    return Source(
+        id=row.id,
+        incident_id=row.incident_id,
+        kind=row.kind,
+        name=row.name,
+        address=row.address,
+        interval_s=row.interval_s,
+        enabled=row.enabled,
+        next_poll_at=row.next_poll_at,
+        failures=row.failures,
+        last_success_at=row.last_success_at,
+        last_error_at=row.last_error_at,
+        last_error=row.last_error,
+        warning=row.warning,
+        items_seen=row.items_seen,
+    )

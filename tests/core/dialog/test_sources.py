@@ -1,0 +1,125 @@
+"""Feed sources of an incident: polled over real HTTP on 127.0.0.1, new items stored
+once, conditional GET honoured, failures back off and show in the source's health."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from kriseninfo.context import AppContext
+from kriseninfo.dialog.sources import SourceService
+from kriseninfo.domain import Person
+from kriseninfo.errors import ErrorCode, KriseninfoError
+from kriseninfo.journal.actions import Action
+from kriseninfo.storage.models import DialogItem, IncidentKind, IncidentMode
+from tests.conftest import FakeClock
+
+
+class Feed:
+    """A feed whose entries the test changes; counts requests and 304s."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, str]] = []
+        self.requests = 0
+        self.not_modified = 0
+        self.status = 200
+
+    def body(self) -> bytes:
+        items = "".join(
+            f"<item><guid>{guid}</guid><link>https://social.example/@b/{guid}</link>"
+            f"<title>Frage</title><description>{text}</description></item>"
+            for guid, text in self.entries
+        )
+        return (
+            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            f"<title>#moers</title>{items}</channel></rss>"
+        ).encode()
+
+
+@pytest.fixture
+def feed() -> Iterator[tuple[Feed, str]]:
+    state = Feed()
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *_args: Any) -> None:
+            return
+
+        def do_GET(self) -> None:
+            state.requests += 1
+            if state.status != 200:
+                self.send_response(state.status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            body = state.body()
+            tag = f'"{hash(body) & 0xFFFFFF:x}"'
+            if self.headers.get("If-None-Match") == tag:
+                state.not_modified += 1
+                self.send_response(304)
+                self.send_header("ETag", tag)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("ETag", tag)
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield state, f"http://127.0.0.1:{server.server_address[1]}/tags/moers.rss"
+    server.shutdown()
+    server.server_close()
+
+
+def _count(context: AppContext) -> int:
+    with context.database.session(readonly=True) as session:
+        return int(session.scalar(select(func.count()).select_from(DialogItem)) or 0)
+
+
+@pytest.mark.logs_warnings
+def test_a_feed_is_polled_stored_once_and_its_health_kept(
+    context: AppContext, leitung: Person, clock: FakeClock, feed: tuple[Feed, str]
+) -> None:
+    state, url = feed
+    incident = context.incidents.create(
+        "Großbrand Hafen", IncidentKind.GROSSBRAND, IncidentMode.REAL, leitung.actor
+    )
+    sources = SourceService(context.database, clock)
+    with pytest.raises(KriseninfoError) as bad:
+        sources.add_feed(incident.id, "Hashtag", "javascript:alert(1)", leitung)
+    assert bad.value.code is ErrorCode.INVALID_INPUT
+    sources.add_feed(incident.id, "Hashtag #moers", url, leitung, interval_s=60)
+    assert Action.SOURCE_ADDED in [line.action for line in context.journal.lines()]
+
+    state.entries = [("1", "Ist die Schule offen?"), ("2", "Brennt es noch?")]
+    (first,) = sources.poll_due()
+    assert first.new_items == 2 and _count(context) == 2
+    assert sources.poll_due() == []  # not due again before its interval
+
+    clock.advance(seconds=61)
+    (second,) = sources.poll_due()
+    assert second.unchanged and state.not_modified == 1 and _count(context) == 2
+
+    state.entries.append(("3", "Wo ist die Sammelstelle?"))
+    clock.advance(seconds=61)
+    (third,) = sources.poll_due()
+    assert third.new_items == 1 and _count(context) == 3
+
+    state.status = 503
+    clock.advance(seconds=61)
+    (broken,) = sources.poll_due()
+    assert broken.error == "HTTP 503 Service Unavailable"
+    (health,) = sources.for_incident(incident.id)
+    assert health.failures == 1 and health.last_error == "HTTP 503 Service Unavailable"
+    assert (health.next_poll_at - clock.now).total_seconds() > 100  # backs off
+    assert health.items_seen == 3 and health.last_success_at is not None
