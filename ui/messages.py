@@ -190,6 +190,9 @@ def _not_now(p: dict[str, str]) -> str:
             "Messages",
             "Fakten bestätigen geht nicht: „{field}“ hat noch den Beispielwert des Playbooks.",
         ),
+        "claimed": QCoreApplication.translate(
+            "Messages", "Diese Anfrage beantwortet gerade {name}; bitte eine andere nehmen."
+        ),
         "sending": QCoreApplication.translate(
             "Messages", "Dieser Beitrag wird gerade gesendet; bitte das Ergebnis abwarten."
         ),
@@ -222,6 +225,7 @@ def _not_now(p: dict[str, str]) -> str:
         field=p.get("field", ""),
         fields=", ".join(p.get("fields", "").split(",")),
         account=p.get("account", ""),
+        name=p.get("name", ""),
     )
 
 

@@ -135,6 +135,7 @@ def action_name(action: str) -> str:
             "Names", "Zugangsdaten eines Kanals geändert"
         ),
         Action.SOURCE_ADDED: QCoreApplication.translate("Names", "Quelle des Dialogs hinzugefügt"),
+        Action.DIALOG_ITEM_CHANGED: QCoreApplication.translate("Names", "Bürgeranfrage bearbeitet"),
     }
     return names.get(action, action)
 

@@ -37,3 +37,4 @@ class Action(enum.StrEnum):
     DELIVERY_SCHEDULED = "delivery.scheduled"
     ACCOUNT_SECRETS_CHANGED = "account.secrets_changed"
     SOURCE_ADDED = "dialog.source_added"
+    DIALOG_ITEM_CHANGED = "dialog.item_changed"

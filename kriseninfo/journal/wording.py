@@ -45,6 +45,7 @@ ACTION_NAMES: dict[str, str] = {  # Action is a StrEnum: its members are their k
     Action.DELIVERY_SCHEDULED: "Sendezeit festgelegt",
     Action.ACCOUNT_SECRETS_CHANGED: "Zugangsdaten eines Kanals geändert",
     Action.SOURCE_ADDED: "Quelle des Dialogs hinzugefügt",
+    Action.DIALOG_ITEM_CHANGED: "Bürgeranfrage bearbeitet",
 }
 
 FIELD_LABELS: dict[str, str] = {

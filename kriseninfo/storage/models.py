@@ -381,3 +381,6 @@ class DialogItem(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     category: Mapped[str] = mapped_column(String(32), default="")
     state: Mapped[str] = mapped_column(String(16), default="offen")
+    #: "Ich übernehme": who answers it, so two colleagues never answer the same question.
+    claimed_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

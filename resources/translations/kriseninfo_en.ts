@@ -1453,6 +1453,10 @@
         <translation>Facts cannot be confirmed: “{field}” still has the playbook&apos;s example value.</translation>
     </message>
     <message>
+        <source>Diese Anfrage beantwortet gerade {name}; bitte eine andere nehmen.</source>
+        <translation>{name} is answering this question right now; please take another one.</translation>
+    </message>
+    <message>
         <source>Dieser Beitrag wird gerade gesendet; bitte das Ergebnis abwarten.</source>
         <translation>This post is being sent right now; please wait for the result.</translation>
     </message>
@@ -1782,6 +1786,10 @@
     <message>
         <source>Quelle des Dialogs hinzugefügt</source>
         <translation>Dialogue source added</translation>
+    </message>
+    <message>
+        <source>Bürgeranfrage bearbeitet</source>
+        <translation>Citizen&apos;s question handled</translation>
     </message>
     <message>
         <source>Status</source>

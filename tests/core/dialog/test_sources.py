@@ -123,3 +123,37 @@ def test_a_feed_is_polled_stored_once_and_its_health_kept(
     assert health.failures == 1 and health.last_error == "HTTP 503 Service Unavailable"
     assert (health.next_poll_at - clock.now).total_seconds() > 100  # backs off
     assert health.items_seen == 3 and health.last_success_at is not None
+
+
+def test_items_are_read_incrementally_claimed_once_and_triaged(
+    context: AppContext, leitung: Person, clock: FakeClock, feed: tuple[Feed, str]
+) -> None:
+    from kriseninfo.dialog.service import DialogService
+    from kriseninfo.domain import Role
+    from kriseninfo.playbooks.kinds import Category
+
+    state, url = feed
+    incident = context.incidents.create(
+        "Großbrand Hafen", IncidentKind.GROSSBRAND, IncidentMode.REAL, leitung.actor
+    )
+    sources = SourceService(context.database, clock)
+    sources.add_feed(incident.id, "Hashtag #moers", url, leitung)
+    state.entries = [("1", "Ist die Schule offen?"), ("2", "Hilfe, es brennt bei uns!")]
+    sources.poll_due()
+    dialog = DialogService(context.database, clock)
+    first, second = dialog.items(incident.id)
+    assert first.source_name == "Hashtag #moers" and first.text == "Ist die Schule offen?"
+    assert dialog.items(incident.id, after_id=second.id) == []
+
+    colleague = context.users.create("Bernd Berg", Role.REDAKTION, "1357", leitung)
+    mine = dialog.claim(first.id, leitung)
+    assert mine.state == "in_arbeit" and mine.claimed_by_name == "Anna Adler"
+    with pytest.raises(KriseninfoError) as taken:
+        dialog.claim(first.id, colleague)
+    assert taken.value.params == {"problem": "claimed", "name": "Anna Adler"}
+    dialog.release_claim(first.id, leitung)
+    assert dialog.claim(first.id, colleague).claimed_by_name == "Bernd Berg"
+
+    assert dialog.categorise(second.id, Category.NOTFALL, colleague).category is Category.NOTFALL
+    changes = [line for line in context.journal.lines() if line.action == "dialog.item_changed"]
+    assert len(changes) == 4
