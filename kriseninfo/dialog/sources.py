@@ -17,6 +17,7 @@ from kriseninfo.dialog.feeds import parse_feed
 from kriseninfo.dialog.fetch import Fetched, FetchError, fetch
 from kriseninfo.dialog.plain import safe_link
 from kriseninfo.dialog.records import Item
+from kriseninfo.dialog.triage import guess
 from kriseninfo.domain import Person
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.rows import open_incident
@@ -214,7 +215,7 @@ def _store(session: Session, row: FeedSource, items: list[Item], now: datetime) 
                 in_reply_to=item.in_reply_to,
                 published_at=item.published,
                 received_at=now,
-                category="",
+                category=guess(f"{item.title}\n{item.text}").category.value,
                 state="offen",
             )
         )

@@ -143,6 +143,7 @@ def test_items_are_read_incrementally_claimed_once_and_triaged(
     dialog = DialogService(context.database, clock)
     first, second = dialog.items(incident.id)
     assert first.source_name == "Hashtag #moers" and first.text == "Ist die Schule offen?"
+    assert (first.category, second.category) == (Category.FRAGE, Category.NOTFALL)  # guessed
     assert dialog.items(incident.id, after_id=second.id) == []
 
     colleague = context.users.create("Bernd Berg", Role.REDAKTION, "1357", leitung)
