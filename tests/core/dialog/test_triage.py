@@ -8,8 +8,10 @@ import pytest
 from kriseninfo.context import AppContext
 from kriseninfo.dialog.suggest import suggest
 from kriseninfo.dialog.triage import EMERGENCY_ANSWER, guess
+from kriseninfo.domain import Person
 from kriseninfo.messagesets.facts import examples
 from kriseninfo.playbooks.kinds import Category
+from tests.conftest import FakeClock
 
 
 @pytest.mark.parametrize(
@@ -52,3 +54,37 @@ def test_the_right_textbaustein_comes_first_with_facts_filled(context: AppContex
     )
     assert earlier and earlier[0].answer_id == "" and "Aula" in earlier[0].text
     assert suggest("xyzzy qwerty", playbook, facts=facts) == []
+
+
+def test_response_targets_are_written_down_and_ages_measured_against_them(
+    context: AppContext, leitung: Person, clock: FakeClock
+) -> None:
+    from datetime import timedelta
+
+    from kriseninfo.dialog.targets import DEFAULT_TARGETS, ResponseTargets, age_of, overdue
+    from kriseninfo.domain import Role
+    from kriseninfo.errors import ErrorCode, KriseninfoError
+
+    targets = ResponseTargets(context.database, clock)
+    assert targets.all() == DEFAULT_TARGETS
+    assert DEFAULT_TARGETS[Category.NOTFALL] == timedelta(minutes=2)
+    editor = context.users.create("Clara Claus", Role.REDAKTION, "9753", leitung)
+    with pytest.raises(KriseninfoError) as refused:
+        targets.set(Category.FRAGE, timedelta(minutes=10), editor)
+    assert refused.value.code is ErrorCode.PERMISSION_DENIED
+    targets.set(Category.FRAGE, timedelta(minutes=10), leitung)
+    current = targets.all()
+    assert current[Category.FRAGE] == timedelta(minutes=10)
+
+    now = clock.now
+    emergency = age_of(now - timedelta(minutes=3), Category.NOTFALL, now, current)
+    assert emergency.overdue and emergency.share == 1.5
+    question = age_of(now - timedelta(minutes=5), None, now, current)  # unsorted: a question
+    assert not question.overdue and question.share == 0.5
+    items = [
+        (now - timedelta(minutes=3), Category.NOTFALL, "offen"),
+        (now - timedelta(minutes=30), Category.FRAGE, "in_arbeit"),
+        (now - timedelta(minutes=30), Category.FRAGE, "beantwortet"),
+        (now - timedelta(minutes=1), Category.FRAGE, "offen"),
+    ]
+    assert overdue(items, now, current) == 2
