@@ -19,6 +19,9 @@ from kriseninfo.storage.database import Database
 from kriseninfo.users.service import UserService
 
 if TYPE_CHECKING:
+    from kriseninfo.dialog.service import DialogService
+    from kriseninfo.dialog.sources import SourceService
+    from kriseninfo.dialog.targets import ResponseTargets
     from kriseninfo.messagesets.accounts import AccountService
     from kriseninfo.messagesets.desk import DeskSettings
     from kriseninfo.messagesets.incident_playbook import IncidentPlaybookService
@@ -109,6 +112,25 @@ class AppContext:
         from kriseninfo.publishing.setup import ChannelSetup
 
         return ChannelSetup(self.database, self.credentials, self.clock)
+
+    @cached_property
+    def sources(self) -> SourceService:
+        """Where the dialog feed's items come from (feeds, later platforms, hotline)."""
+        from kriseninfo.dialog.sources import SourceService
+
+        return SourceService(self.database, self.clock)
+
+    @cached_property
+    def dialog(self) -> DialogService:
+        from kriseninfo.dialog.service import DialogService
+
+        return DialogService(self.database, self.clock)
+
+    @cached_property
+    def response_targets(self) -> ResponseTargets:
+        from kriseninfo.dialog.targets import ResponseTargets
+
+        return ResponseTargets(self.database, self.clock)
 
     def close(self) -> None:
         self.saver.close()

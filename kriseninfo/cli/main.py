@@ -23,6 +23,7 @@ class LazyGroup(click.Group):
     LAZY: ClassVar[dict[str, str]] = {
         "channel": "kriseninfo.cli.publishing:channel",
         "count": "kriseninfo.cli.count:count",
+        "dialog": "kriseninfo.cli.dialog:dialog",
         "incident": "kriseninfo.cli.incidents:incident",
         "ingest": "kriseninfo.cli.ingest:ingest",
         "journal": "kriseninfo.cli.journal:journal",

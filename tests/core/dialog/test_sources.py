@@ -158,3 +158,45 @@ def test_items_are_read_incrementally_claimed_once_and_triaged(
     assert dialog.categorise(second.id, Category.NOTFALL, colleague).category is Category.NOTFALL
     changes = [line for line in context.journal.lines() if line.action == "dialog.item_changed"]
     assert len(changes) == 4
+
+
+def test_the_dialog_commands_add_poll_and_list(tmp_path: Any, feed: tuple[Feed, str]) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from kriseninfo.cli.main import cli
+    from kriseninfo.context import open_context
+    from kriseninfo.domain import Role
+    from kriseninfo.options import Options
+    from tests.conftest import LEITUNG_PIN
+
+    state, url = feed
+    state.entries = [("1", "Ist die Schule offen?"), ("2", "Hilfe, es brennt bei uns!")]
+    data = tmp_path / "data"
+    context = open_context(Options(data_dir=data))
+    anna = context.users.create("Anna Adler", Role.LEITUNG, LEITUNG_PIN, None)
+    incident = context.incidents.create(
+        "Großbrand Hafen", IncidentKind.GROSSBRAND, IncidentMode.REAL, anna.actor
+    )
+    context.close()
+
+    def run(*args: str, stdin: str = "") -> Any:
+        return CliRunner().invoke(cli, ["--data-dir", str(data), *args], input=stdin)
+
+    added = run(
+        "dialog",
+        "add-feed",
+        str(incident.id),
+        "Hashtag",
+        url,
+        "--user",
+        "Anna Adler",
+        stdin=LEITUNG_PIN + "\n",
+    )
+    assert added.exit_code == 0, added.output
+    polled = run("dialog", "poll")
+    assert "2 new, ok" in polled.output
+    listed = run("dialog", "list", str(incident.id), "--json")
+    rows = [json.loads(line) for line in listed.output.splitlines()]
+    assert [r["category"] for r in rows] == ["frage", "notfall"]
