@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from keyrings.alt.file import PlaintextKeyring
 
+from kriseninfo.clock import Clock
 from kriseninfo.context import AppContext
 from kriseninfo.counting.platforms import Platform
 from kriseninfo.domain import Person, Role
@@ -18,7 +19,6 @@ from kriseninfo.messagesets.records import MessageSetView
 from kriseninfo.publishing.credentials import Credentials
 from kriseninfo.publishing.worker import Worker
 from kriseninfo.storage.models import IncidentKind, IncidentMode
-from tests.conftest import FakeClock
 from tests.core.test_messagesets import FREIGABE_PIN, REDAKTION_PIN, bomb
 from tests.support import mastodon_server
 from tests.support.facts import real_facts
@@ -108,7 +108,7 @@ class Desk:
         self.context.releases.submit(view.id, editor)
         return self.context.releases.release(view.id, self.team["freigabe"].id, FREIGABE_PIN)
 
-    def worker(self, clock: FakeClock | None = None, **kwargs: object) -> Worker:
+    def worker(self, clock: Clock | None = None, **kwargs: object) -> Worker:
         return Worker(
             self.context.database,
             self.credentials,

@@ -345,7 +345,10 @@ def test_two_workers_share_the_queue_without_doubles_or_disorder(
         desk.mastodon_account(mastodon, f"Konto {number}")
     parts = [f"Teil {n + 1}. Bitte meiden." for n in range(5)]
     desk.release(parts=parts)
-    workers = [desk.worker(), desk.worker()]
+    from kriseninfo.clock import utc_now
+
+    # The wall clock: the test's stepping clock would let leases run out between readings.
+    workers = [desk.worker(clock=utc_now), desk.worker(clock=utc_now)]
     threads = [threading.Thread(target=w.drain, args=(30,)) for w in workers]
     for thread in threads:
         thread.start()
