@@ -384,3 +384,8 @@ class DialogItem(Base):
     #: "Ich übernehme": who answers it, so two colleagues never answer the same question.
     claimed_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: Hotline notes: the caller's district, and a callback number, which is personal
+    #: data: it is deleted at `personal_until` and never written to the journal.
+    district: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    callback: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    personal_until: Mapped[datetime | None] = mapped_column(UTCDateTime())

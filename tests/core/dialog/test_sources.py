@@ -200,3 +200,47 @@ def test_the_dialog_commands_add_poll_and_list(tmp_path: Any, feed: tuple[Feed, 
     listed = run("dialog", "list", str(incident.id), "--json")
     rows = [json.loads(line) for line in listed.output.splitlines()]
     assert [r["category"] for r in rows] == ["frage", "notfall"]
+
+
+def test_a_hotline_note_keeps_the_callback_number_only_for_a_while(
+    context: AppContext, leitung: Person, clock: FakeClock
+) -> None:
+    from datetime import timedelta
+
+    from kriseninfo.dialog.service import DialogService
+    from kriseninfo.playbooks.kinds import Category
+
+    incident = context.incidents.create(
+        "Großbrand Hafen", IncidentKind.GROSSBRAND, IncidentMode.REAL, leitung.actor
+    )
+    dialog = DialogService(context.database, clock)
+    with pytest.raises(KriseninfoError) as empty:
+        dialog.add_hotline_note(incident.id, "  ", leitung)
+    assert empty.value.params == {"field": "question"}
+    with pytest.raises(KriseninfoError) as not_a_number:
+        dialog.add_hotline_note(incident.id, "Frage", leitung, callback="ruft zurück")
+    assert not_a_number.value.params == {"field": "callback"}
+
+    note = dialog.add_hotline_note(
+        incident.id,
+        "Anruferin fragt, ob die Schule morgen offen ist?",
+        leitung,
+        district="Meerbeck",
+        callback="02841 12345",
+        keep_personal=timedelta(hours=1),
+    )
+    assert note.category is Category.FRAGE and note.callback == "02841 12345"
+    assert note.author == "Bürgertelefon (Anna Adler)" and note.district == "Meerbeck"
+    journal_text = "".join(
+        f"{line.old_value}{line.new_value}{line.field}" for line in context.journal.lines()
+    )
+    assert "12345" not in journal_text and "mit Rückrufnummer" in journal_text
+
+    assert dialog.purge_personal_data() == 0
+    clock.advance(hours=2)
+    assert dialog.purge_personal_data() == 1
+    (kept,) = dialog.items(incident.id)
+    assert kept.callback == "" and kept.text.startswith("Anruferin fragt")
+    with context.database.session(readonly=True) as session:
+        stored = session.scalars(select(DialogItem)).one()
+        assert stored.callback == "" and stored.personal_until is None
