@@ -109,31 +109,41 @@ class DeliveryQueue:
             if session.scalar(select(Delivery.id).where(due).limit(1)) is None:
                 return []
         with self._db.session() as session:
-            candidates = list(
-                session.scalars(select(Delivery).where(due).order_by(Delivery.id).limit(1000))
-            )
-            if not candidates:
+            wanted = set(session.scalars(select(Delivery.account_id).where(due).distinct()))
+            if not wanted:
                 return []
-            wanted = {row.account_id for row in candidates}
-            busy = set(
-                session.scalars(
-                    select(Delivery.account_id)
-                    .where(Delivery.account_id.in_(wanted), Delivery.lease_until >= now)
-                    .distinct()
-                )
-            )
-            # The health row is the account's claim lock: another worker skips it.
-            free = set(
+            # The health row is the account's claim lock: another worker skips it. Read what
+            # is due only once the locks are held, so nothing read is already another's.
+            locked = set(
                 session.scalars(
                     select(ChannelHealth.account_id)
                     .where(
-                        ChannelHealth.account_id.in_(wanted - busy),
+                        ChannelHealth.account_id.in_(wanted),
                         or_(ChannelHealth.open_until.is_(None), ChannelHealth.open_until <= now),
                     )
+                    .order_by(ChannelHealth.account_id)
                     .with_for_update(skip_locked=True)
                 )
             )
+            busy = set(
+                session.scalars(
+                    select(Delivery.account_id)
+                    .where(Delivery.account_id.in_(locked), Delivery.lease_until >= now)
+                    .distinct()
+                )
+            )
+            free = locked - busy
             if not free:
+                return []
+            candidates = list(
+                session.scalars(
+                    select(Delivery)
+                    .where(due, Delivery.account_id.in_(free))
+                    .order_by(Delivery.id)
+                    .limit(1000)
+                )
+            )
+            if not candidates:
                 return []
             accounts = {
                 a.id: a
@@ -271,7 +281,17 @@ class DeliveryQueue:
                     outcome.detail,
                 )
         with self._db.session() as session:
-            ids = sorted(job.delivery_id for job, _ in outcomes)  # one lock order for all
+            # Lock order everywhere: the accounts' health rows, then their deliveries.
+            wanted = {job.account_id for job, _ in outcomes}
+            healths = list(
+                session.scalars(
+                    select(ChannelHealth)
+                    .where(ChannelHealth.account_id.in_(wanted))
+                    .order_by(ChannelHealth.account_id)
+                    .with_for_update()
+                )
+            )
+            ids = sorted(job.delivery_id for job, _ in outcomes)
             rows = {
                 r.id: r
                 for r in session.scalars(
@@ -282,17 +302,6 @@ class DeliveryQueue:
                     .execution_options(populate_existing=True)
                 )
             }
-            wanted = {job.account_id for job, _ in outcomes}
-            # Read once for the batch (health rows locked, in one order); kept referenced,
-            # so the session's identity map holds them for `session.get` below.
-            healths = list(
-                session.scalars(
-                    select(ChannelHealth)
-                    .where(ChannelHealth.account_id.in_(wanted))
-                    .order_by(ChannelHealth.account_id)
-                    .with_for_update()
-                )
-            )
             accounts = list(
                 session.scalars(select(ChannelAccount).where(ChannelAccount.id.in_(wanted)))
             )

@@ -254,6 +254,9 @@ class PublishingService:
             if found is None:
                 raise KriseninfoError(ErrorCode.NOT_FOUND, f"delivery {delivery_id} not found")
             open_incident(session, found.incident_id, for_update=True)
+            # Lock order as in the queue: the account's health row, then the delivery.
+            ensure_health(session, found.account_id)
+            session.get(ChannelHealth, found.account_id, with_for_update=True)
             row = session.get(Delivery, delivery_id, with_for_update=True, populate_existing=True)
             assert row is not None
             if DeliveryState(row.state) not in allowed:
@@ -264,7 +267,6 @@ class PublishingService:
                 )
             act(session, row, now)
             row.updated_at = now
-            ensure_health(session, row.account_id)
             session.flush()
             view = self._one(session, delivery_id)
         self._wake()

@@ -361,6 +361,8 @@ def test_two_workers_share_the_queue_without_doubles_or_disorder(
     rows = desk.context.publishing.deliveries()
     assert len(rows) == 20 and {r.state for r in rows} == {DeliveryState.SENT}
     assert sorted(mastodon.created_per_key.values()) == [1] * 20
+    # Not even a second request: no delivery was ever claimed by both workers.
+    assert sorted(mastodon.requests_per_key.values()) == [1] * 20
     by_id = {r.platform_id: r for r in rows}
     for row in rows:
         parent = mastodon.statuses[row.platform_id]["in_reply_to_id"]
