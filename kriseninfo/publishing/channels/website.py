@@ -572,8 +572,8 @@ def _sync_directory(folder: Path) -> None:
         return
     try:
         os.fsync(fd)
-    except OSError:
-        pass
+    except OSError:  # some shares refuse fsync on a folder: the files themselves were synced
+        return
     finally:
         os.close(fd)
 
