@@ -19,6 +19,8 @@ from kriseninfo.storage.database import Database
 from kriseninfo.users.service import UserService
 
 if TYPE_CHECKING:
+    from kriseninfo.dialog.answers import AnswerService
+    from kriseninfo.dialog.followups import FollowUps
     from kriseninfo.dialog.service import DialogService
     from kriseninfo.dialog.sources import SourceService
     from kriseninfo.dialog.targets import ResponseTargets
@@ -125,6 +127,21 @@ class AppContext:
         from kriseninfo.dialog.service import DialogService
 
         return DialogService(self.database, self.clock)
+
+    @cached_property
+    def answers(self) -> AnswerService:
+        """Answering the dialog feed (suggestions, one answer for many, "Erledigt")."""
+        from kriseninfo.dialog.answers import AnswerService
+
+        library = self.playbooks
+        return AnswerService(self.database, self.desk, library.find, library.approved, self.clock)
+
+    @cached_property
+    def followups(self) -> FollowUps:
+        """FAQ messages and Richtigstellungen started from the dialog feed."""
+        from kriseninfo.dialog.followups import FollowUps
+
+        return FollowUps(self.database, self.playbooks.find, self.clock)
 
     @cached_property
     def response_targets(self) -> ResponseTargets:

@@ -47,6 +47,8 @@ def purpose_name(purpose: SetPurpose) -> str:
         SetPurpose.KORREKTUR: QCoreApplication.translate("MessageSets", "Korrektur"),
         SetPurpose.ENTWARNUNG: QCoreApplication.translate("MessageSets", "Entwarnung"),
         SetPurpose.FAQ: QCoreApplication.translate("MessageSets", "FAQ-Meldung"),
+        SetPurpose.RICHTIGSTELLUNG: QCoreApplication.translate("MessageSets", "Richtigstellung"),
+        SetPurpose.ANTWORT: QCoreApplication.translate("MessageSets", "Antwort an Bürger"),
     }
     return names[purpose]
 
@@ -58,6 +60,9 @@ def release_kind_name(kind: ReleaseKind) -> str:
             "MessageSets", "Vorab freigegebener Text, Fakten bestätigt"
         ),
         ReleaseKind.EILFREIGABE: QCoreApplication.translate("MessageSets", "EILFREIGABE"),
+        ReleaseKind.TEXTBAUSTEIN: QCoreApplication.translate(
+            "MessageSets", "Unveränderter Textbaustein, ohne zweite Freigabe"
+        ),
     }
     return names[kind]
 

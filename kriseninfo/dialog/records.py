@@ -20,6 +20,9 @@ class Item:
     link: str = ""
     title: str = ""
     in_reply_to: str = ""  # the id or address of what it answers, if the source says
+    #: What a reply to it names on its platform (a Mastodon status id, a Bluesky at-uri);
+    #: empty when the item cannot be answered on its own channel (a feed, the hotline).
+    reply_ref: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -31,4 +34,5 @@ class Item:
             "published": self.published.isoformat() if self.published else None,
             "link": self.link,
             "in_reply_to": self.in_reply_to,
+            "reply_ref": self.reply_ref,
         }

@@ -9,9 +9,11 @@ from datetime import datetime, timedelta
 
 import regex
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kriseninfo.clock import Clock, utc_now
 from kriseninfo.dialog.plain import to_plain
+from kriseninfo.dialog.states import ItemState
 from kriseninfo.dialog.triage import guess
 from kriseninfo.domain import SYSTEM, Person
 from kriseninfo.errors import ErrorCode, KriseninfoError
@@ -47,6 +49,24 @@ class ItemView:
     claimed_at: datetime | None
     district: str = ""
     callback: str = ""  # personal data, shown to the desk until it is deleted
+    updated_at: datetime | None = None
+    account_id: int | None = None  # our account it can be answered through
+    reply_ref: str = ""
+    answer_text: str = ""
+    answered_at: datetime | None = None
+    answered_by_name: str = ""
+    answer_set_id: int | None = None
+    thread_set_id: int | None = None  # the message set of ours it replies to
+
+    @property
+    def item_state(self) -> ItemState:
+        return (
+            ItemState(self.state) if self.state in ItemState._value2member_map_ else ItemState.OFFEN
+        )
+
+    @property
+    def answerable_on_channel(self) -> bool:
+        return self.account_id is not None and bool(self.reply_ref)
 
 
 class DialogService:
@@ -57,16 +77,8 @@ class DialogService:
     def items(self, incident_id: int, after_id: int = 0, limit: int = 5_000) -> list[ItemView]:
         """Items of the incident newer than `after_id` (a live list asks for what is new)."""
         with self._db.session(readonly=True) as session:
-            names = dict(session.execute(select(User.id, User.name)).tuples().all())
-            sources = dict(
-                session.execute(
-                    select(FeedSource.id, FeedSource.name).where(
-                        FeedSource.incident_id == incident_id
-                    )
-                )
-                .tuples()
-                .all()
-            )
+            names = user_names(session)
+            sources = _source_names(session, incident_id)
             rows = session.scalars(
                 select(DialogItem)
                 .where(DialogItem.incident_id == incident_id, DialogItem.id > after_id)
@@ -74,6 +86,31 @@ class DialogService:
                 .limit(limit)
             )
             return [_view(row, names, sources) for row in rows]
+
+    def changed(self, incident_id: int, since: datetime, up_to_id: int) -> list[ItemView]:
+        """Items up to `up_to_id` changed at or after `since` (claims, categories,
+        answers by anyone at the desk). Consoles' clocks differ a little: callers pass a
+        `since` with a margin and replace rows by id."""
+        with self._db.session(readonly=True) as session:
+            names = user_names(session)
+            sources = _source_names(session, incident_id)
+            rows = session.scalars(
+                select(DialogItem)
+                .where(
+                    DialogItem.incident_id == incident_id,
+                    DialogItem.id <= up_to_id,
+                    DialogItem.updated_at >= since,
+                )
+                .order_by(DialogItem.id)
+            )
+            return [_view(row, names, sources) for row in rows]
+
+    def get(self, item_id: int) -> ItemView:
+        with self._db.session(readonly=True) as session:
+            row = session.get(DialogItem, item_id)
+            if row is None:
+                raise KriseninfoError(ErrorCode.NOT_FOUND, f"dialog item {item_id} not found")
+            return item_view(session, row, user_names(session))
 
     def add_hotline_note(
         self,
@@ -117,6 +154,7 @@ class DialogService:
                 district=" ".join(strip_controls(district).split())[:120],
                 callback=number,
                 personal_until=now + keep_personal if number else None,
+                updated_at=now,
             )
             session.add(row)
             session.flush()
@@ -130,8 +168,7 @@ class DialogService:
                 new_value="Notiz vom Bürgertelefon"
                 + (" (mit Rückrufnummer)" if number else ""),  # the number itself: never
             )
-            names = dict(session.execute(select(User.id, User.name)).tuples().all())
-            return _view(row, names, {})
+            return _view(row, user_names(session), {})
 
     def purge_personal_data(self) -> int:
         """Delete callback numbers whose time is up; returns how many."""
@@ -147,6 +184,7 @@ class DialogService:
             for row in rows:
                 row.callback = ""
                 row.personal_until = None
+                row.updated_at = now
             if rows:
                 journal.append(
                     session,
@@ -169,9 +207,15 @@ class DialogService:
                     f"item {row.id} is being answered by {name}",
                     {"problem": "claimed", "name": name},
                 )
+            if not ItemState(row.state).is_open:
+                raise KriseninfoError(
+                    ErrorCode.NOT_ALLOWED_NOW,
+                    f"item {row.id} is already {row.state}",
+                    {"problem": "answered", "name": names.get(row.answered_by or 0, "?")},
+                )
             row.claimed_by = by.id
             row.claimed_at = self._clock()
-            row.state = "in_arbeit"
+            row.state = ItemState.IN_ARBEIT.value
             return f"übernommen von {by.name}"
 
         return self._act(item_id, by, act)
@@ -180,8 +224,8 @@ class DialogService:
         def act(row: DialogItem, _names: dict[int, str]) -> str:
             row.claimed_by = None
             row.claimed_at = None
-            if row.state == "in_arbeit":
-                row.state = "offen"
+            if row.state == ItemState.IN_ARBEIT.value:
+                row.state = ItemState.OFFEN.value
             return "freigegeben"
 
         return self._act(item_id, by, act)
@@ -198,8 +242,9 @@ class DialogService:
             row = session.get(DialogItem, item_id, with_for_update=True)
             if row is None:
                 raise KriseninfoError(ErrorCode.NOT_FOUND, f"dialog item {item_id} not found")
-            names = dict(session.execute(select(User.id, User.name)).tuples().all())
+            names = user_names(session)
             detail = act(row, names)  # type: ignore[operator]
+            row.updated_at = self._clock()
             journal.append(
                 session,
                 at=self._clock(),
@@ -209,9 +254,21 @@ class DialogService:
                 field=f"item {row.id}",
                 new_value=str(detail),
             )
-            source = session.get(FeedSource, row.source_id) if row.source_id else None
-            sources = {source.id: source.name} if source is not None else {}
-            return _view(row, names, sources)
+            return item_view(session, row, names)
+
+
+def user_names(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(User.id, User.name)).tuples().all())
+
+
+def _source_names(session: Session, incident_id: int) -> dict[int, str]:
+    query = select(FeedSource.id, FeedSource.name).where(FeedSource.incident_id == incident_id)
+    return dict(session.execute(query).tuples().all())
+
+
+def item_view(session: Session, row: DialogItem, names: dict[int, str]) -> ItemView:
+    source = session.get(FeedSource, row.source_id) if row.source_id else None
+    return _view(row, names, {source.id: source.name} if source is not None else {})
 
 
 def _view(row: DialogItem, names: dict[int, str], sources: dict[int, str]) -> ItemView:
@@ -234,4 +291,12 @@ def _view(row: DialogItem, names: dict[int, str], sources: dict[int, str]) -> It
         claimed_at=row.claimed_at,
         district=row.district,
         callback=row.callback,
+        updated_at=row.updated_at,
+        account_id=row.account_id,
+        reply_ref=row.reply_ref,
+        answer_text=row.answer_text,
+        answered_at=row.answered_at,
+        answered_by_name=names.get(row.answered_by or 0, ""),
+        answer_set_id=row.answer_set_id,
+        thread_set_id=row.thread_set_id,
     )

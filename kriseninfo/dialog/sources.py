@@ -24,7 +24,7 @@ from kriseninfo.incidents.rows import open_incident
 from kriseninfo.journal import journal
 from kriseninfo.journal.actions import Action
 from kriseninfo.storage.database import Database
-from kriseninfo.storage.models import DialogItem, FeedSource
+from kriseninfo.storage.models import Delivery, DialogItem, FeedSource
 from kriseninfo.validation import strip_controls
 
 log = logging.getLogger(__name__)
@@ -198,6 +198,7 @@ def _store(session: Session, row: FeedSource, items: list[Item], now: datetime) 
             )
         )
     )
+    threads = _our_posts(session, row.incident_id) if any(i.in_reply_to for i in items) else {}
     added = 0
     for key, item in keyed.items():
         if key in known:
@@ -217,10 +218,34 @@ def _store(session: Session, row: FeedSource, items: list[Item], now: datetime) 
                 received_at=now,
                 category=guess(f"{item.title}\n{item.text}").category.value,
                 state="offen",
+                updated_at=now,
+                account_id=row.account_id if item.reply_ref else None,
+                reply_ref=item.reply_ref[:500],
+                thread_set_id=threads.get(_ref_key(item.in_reply_to)),
             )
         )
         added += 1
     return added
+
+
+def _our_posts(session: Session, incident_id: int) -> dict[str, int]:
+    """What our published posts are called on their platforms (id, address, and for
+    Bluesky the at-uri alone) → their message set: replies are threaded under them."""
+    found: dict[str, int] = {}
+    rows = session.execute(
+        select(Delivery.platform_id, Delivery.platform_url, Delivery.set_id).where(
+            Delivery.incident_id == incident_id, Delivery.platform_id != ""
+        )
+    )
+    for platform_id, url, set_id in rows:
+        for name in (platform_id, platform_id.split("|", 1)[0], url):
+            if name:
+                found[_ref_key(name)] = set_id
+    return found
+
+
+def _ref_key(reference: str) -> str:
+    return reference.strip().rstrip("/")
 
 
 def _source(row: FeedSource) -> Source:

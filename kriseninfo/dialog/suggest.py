@@ -49,7 +49,7 @@ def suggest(
             )
             hits = sum(1 for keyword in answer.keywords if keyword.casefold() in words)
             score = min(100.0, similar + 15.0 * hits)
-            shown, problem = _filled(str(text), facts or {})
+            shown, problem = render_answer(str(text), facts or {})
             found.append(
                 Suggestion(shown, score, answer.id, answer.title, approved and not problem, problem)
             )
@@ -59,7 +59,7 @@ def suggest(
     return [s for s in found if s.score >= 40.0][:limit]
 
 
-def _filled(template: str, facts: Mapping[str, Any]) -> tuple[str, str]:
+def render_answer(template: str, facts: Mapping[str, Any]) -> tuple[str, str]:
     """The Textbaustein with today's facts; unfilled, with the reason, if one is missing."""
     from kriseninfo.playbooks import templates
 

@@ -14,6 +14,8 @@ class SetPurpose(enum.StrEnum):
     KORREKTUR = "korrektur"
     ENTWARNUNG = "entwarnung"
     FAQ = "faq"
+    RICHTIGSTELLUNG = "richtigstellung"  # a rumour corrected
+    ANTWORT = "antwort"  # answers to citizens, made in the dialog feed only
 
 
 FOLLOW_UPS = (SetPurpose.UPDATE, SetPurpose.KORREKTUR, SetPurpose.ENTWARNUNG)
@@ -33,6 +35,7 @@ class ReleaseKind(enum.StrEnum):
     VIER_AUGEN = "vier_augen"  # a second person with the right role, by PIN
     FAKTEN_BESTAETIGT = "fakten_bestaetigt"  # unchanged pre-approved text, facts confirmed
     EILFREIGABE = "eilfreigabe"  # self-release in acute danger, with a reason
+    TEXTBAUSTEIN = "textbaustein"  # an unchanged Textbaustein of a released playbook
 
 
 class DeskSetting(enum.StrEnum):

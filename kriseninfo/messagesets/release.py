@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from kriseninfo.clock import Clock, utc_now
+from kriseninfo.dialog.released import answer_released
 from kriseninfo.domain import Person
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.rows import open_incident
@@ -302,6 +303,8 @@ class ReleaseService:
         detail = kind.value + (f": {reason}" if reason else "")
         self._journal(session, row, person, Action.MESSAGE_RELEASED, detail)
         enqueue(session, row, self._clock())  # the outbox: released and queued commit together
+        if row.reply_to:  # an answer to a citizen: the item is answered from now
+            answer_released(session, row, self._clock())
 
     def _journal(
         self, session: Session, row: Message, by: Person, action: Action, new_value: str

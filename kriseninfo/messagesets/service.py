@@ -31,6 +31,7 @@ from kriseninfo.messagesets.kinds import FOLLOW_UPS, DraftStatus, SetPurpose
 from kriseninfo.messagesets.media import check_alt, read_image, store_image
 from kriseninfo.messagesets.records import Draft, Media, MessageSetView, Version
 from kriseninfo.messagesets.store import (
+    add_version,
     authors,
     dump_media,
     dump_parts,
@@ -51,7 +52,6 @@ from kriseninfo.storage.models import (
     IncidentPlaybook,
     Message,
     MessageSet,
-    MessageVersion,
     User,
 )
 
@@ -181,7 +181,7 @@ class MessageSetService:
                     )
                     session.add(message)
                     session.flush()
-                    _add_version(session, message, now, by, "erstellt")
+                    add_version(session, message, now, by, "erstellt")
             journal.append(
                 session,
                 at=now,
@@ -246,7 +246,7 @@ class MessageSetService:
             row.edited_at = now
             row.edited_by = by.id
             row.render_error = ""
-            _add_version(session, row, now, by, note)
+            add_version(session, row, now, by, note)
             journal.append(
                 session,
                 at=now,
@@ -356,21 +356,6 @@ def _void_release(session: Session, row: Message, now: datetime, by: Person) -> 
             old_value=old_status,
             new_value=DraftStatus.ENTWURF.value,
         )
-
-
-def _add_version(session: Session, row: Message, now: datetime, by: Person, note: str) -> None:
-    session.add(
-        MessageVersion(
-            message_id=row.id,
-            version=row.version,
-            subject=row.subject,
-            parts_json=row.parts_json,
-            media_json=row.media_json,
-            created_at=now,
-            created_by=by.id,
-            note=note,
-        )
-    )
 
 
 def _journal_text(subject: str, parts: Sequence[str], media_json: str = "[]") -> str:

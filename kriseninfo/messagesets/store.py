@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kriseninfo.counting.platforms import Platform
+from kriseninfo.domain import Person
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.messagesets.kinds import DraftStatus, ReleaseKind, SetPurpose
 from kriseninfo.messagesets.records import Draft, Media, MessageSetView, Version
@@ -160,3 +162,19 @@ def authors(session: Session, message_id: int) -> set[int]:
 
 def _names(session: Session) -> dict[int, str]:
     return {user_id: name for user_id, name in session.execute(select(User.id, User.name))}
+
+
+def add_version(session: Session, row: Message, now: datetime, by: Person, note: str) -> None:
+    """Every saved state of a message is kept (the diff view, who wrote it)."""
+    session.add(
+        MessageVersion(
+            message_id=row.id,
+            version=row.version,
+            subject=row.subject,
+            parts_json=row.parts_json,
+            media_json=row.media_json,
+            created_at=now,
+            created_by=by.id,
+            note=note,
+        )
+    )

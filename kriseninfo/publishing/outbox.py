@@ -76,6 +76,7 @@ def enqueue(session: Session, message: Message, now: datetime) -> list[Delivery]
             in_flight=False,
             attempts=0,
             retract=False,
+            reply_to=message.reply_to if first and parent is None else "",
             platform_id="",
             platform_url="",
             error_code="",

@@ -443,7 +443,7 @@ class DeliveryQueue:
 def _parent(row: Delivery, parent: Delivery | None) -> tuple[str | None, bool]:
     """(the parent's platform id, whether this delivery may go now)."""
     if row.parent_id is None:
-        return None, True
+        return row.reply_to or None, True  # an answer replies to a citizen's post
     assert parent is not None, row.parent_id
     if parent.state == DeliveryState.SENT.value and not parent.retract:
         return parent.platform_id, True

@@ -181,6 +181,8 @@ class Message(Base):
     parts_json: Mapped[str] = mapped_column(Text)
     media_json: Mapped[str] = mapped_column(Text, default="[]")
     template_json: Mapped[str | None] = mapped_column(Text)  # as rendered, for "unchanged"
+    #: An answer to a citizen: the platform id of the post it replies to.
+    reply_to: Mapped[str] = mapped_column(String(500), default="", server_default="")
     render_error: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(32))
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -296,6 +298,8 @@ class Delivery(Base):
     in_flight: Mapped[bool] = mapped_column(default=False)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     retract: Mapped[bool] = mapped_column(default=False)
+    #: Without a parent delivery: the platform id of someone else's post it replies to.
+    reply_to: Mapped[str] = mapped_column(String(500), default="", server_default="")
     platform_id: Mapped[str] = mapped_column(String(300), default="")
     platform_url: Mapped[str] = mapped_column(String(500), default="")
     error_code: Mapped[str] = mapped_column(String(32), default="")
@@ -359,6 +363,11 @@ class FeedSource(Base):
     warning: Mapped[str] = mapped_column(Text, default="")
     items_seen: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    #: Notification sources read one of our accounts; `cursor` marks what was read.
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("channel_account.id", name="fk_feed_source_account_id")
+    )
+    cursor: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class DialogItem(Base):
@@ -389,3 +398,22 @@ class DialogItem(Base):
     district: Mapped[str] = mapped_column(String(120), default="", server_default="")
     callback: Mapped[str] = mapped_column(String(80), default="", server_default="")
     personal_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: Every change sets it, so a live list reads only what changed.
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    #: Our account it can be answered through, and what the reply names as its parent.
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("channel_account.id", name="fk_dialog_item_account_id")
+    )
+    reply_ref: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    answer_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    answered_by: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", name="fk_dialog_item_answered_by")
+    )
+    #: The message set that carries our answer, and the set of ours the item replies to.
+    answer_set_id: Mapped[int | None] = mapped_column(
+        ForeignKey("message_set.id", name="fk_dialog_item_answer_set_id")
+    )
+    thread_set_id: Mapped[int | None] = mapped_column(
+        ForeignKey("message_set.id", name="fk_dialog_item_thread_set_id")
+    )

@@ -120,6 +120,8 @@ class MeldungenView(QWidget):
         self.purpose = QComboBox(self)
         self.purpose.setObjectName("purposeChoice")
         for purpose in SetPurpose:
+            if purpose is SetPurpose.ANTWORT:  # answers are made in the dialog feed
+                continue
             self.purpose.addItem(purpose_name(purpose), purpose.value)
         self.generate_button = QPushButton(self.tr("Meldungen &erstellen"), self)
         self.generate_button.setObjectName("generateButton")
