@@ -28,6 +28,7 @@ from kriseninfo_ui.translation import Translations
 
 if TYPE_CHECKING:
     from kriseninfo.context import AppContext
+    from kriseninfo.dialog.poller import Poller
     from kriseninfo.domain import Person
     from kriseninfo_ui.publisher import Publisher
 
@@ -96,6 +97,7 @@ class Console:
         self.context: AppContext | None = None
         self.window: MainWindow | None = None
         self.publisher: Publisher | None = None
+        self.poller: Poller | None = None
 
     # -- start -----------------------------------------------------------------------------
     def start(self, on_painted: Callable[[], object] | None = None) -> bool:
@@ -318,6 +320,11 @@ class Console:
         gc.freeze()
         if self.publisher is not None:
             self.publisher.start()
+        if self.poller is None and self.context is not None:
+            from kriseninfo.dialog.poller import Poller
+
+            self.poller = Poller(self.context.sources, self.context.dialog)
+            self.poller.start()
 
     def show_main_window(self, person: Person) -> MainWindow:
         """A new window already signed in as `person` (database must be open)."""
@@ -334,6 +341,9 @@ class Console:
         if self.publisher is not None:
             self.publisher.stop()  # running sends finish; their leases cover a crash
             self.publisher = None
+        if self.poller is not None:
+            self.poller.stop()  # a poll under way finishes (fetches have deadlines)
+            self.poller = None
         self.runner.wait_for_done()
         self.background.wait_for_done()
         self.translations.install("de")

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from kriseninfo.incidents.lagebild import IncidentSnapshot
     from kriseninfo_ui.notify import Notifier
     from kriseninfo_ui.session import Session
+    from kriseninfo_ui.views.dialog_view import DialogView
     from kriseninfo_ui.views.journal_view import JournalView
     from kriseninfo_ui.views.lage_view import LageView
     from kriseninfo_ui.views.meldungen_view import MeldungenView
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 #: When the Warteschlange is built after sign-in, if nobody opened it before.
 QUEUE_BUILD_MS = 1_500
+DIALOG_BUILD_MS = 2_500
 
 
 class Area:
@@ -48,7 +50,7 @@ class Area:
     SETTINGS = "einstellungen"
 
     ORDER = (LAGE, MELDUNGEN, WARTESCHLANGE, DIALOG, PLAYBOOKS, UEBUNGEN, JOURNAL, SETTINGS)
-    BUILT = frozenset({LAGE, MELDUNGEN, WARTESCHLANGE, PLAYBOOKS, JOURNAL, SETTINGS})
+    BUILT = frozenset({LAGE, MELDUNGEN, WARTESCHLANGE, DIALOG, PLAYBOOKS, JOURNAL, SETTINGS})
 
 
 class MainWindow(QMainWindow):
@@ -132,6 +134,9 @@ class MainWindow(QMainWindow):
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName("statusProblem")
         self.statusBar().addWidget(self.problem_label, 1)
+        self.overdue_label = QLabel(self)
+        self.overdue_label.setObjectName("statusOverdue")
+        self.statusBar().addPermanentWidget(self.overdue_label)
         self.statusBar().addPermanentWidget(self.user_label)
 
     def attach(self, session: Session) -> None:
@@ -162,6 +167,10 @@ class MainWindow(QMainWindow):
         self._queue: QueueView | None = None
         self._queue_page = QWidget(self)
         QTimer.singleShot(QUEUE_BUILD_MS, self, self._build_queue)
+        # The dialog feed likewise: overdue questions are counted and notified from then.
+        self._dialog: DialogView | None = None
+        self._dialog_page = QWidget(self)
+        QTimer.singleShot(DIALOG_BUILD_MS, self, self._build_dialog)
         self.playbooks_view = PlaybooksView(session, self)
         self.settings_view = SettingsView(session, self)
         self.settings_view.language_changed.connect(self.language_requested)
@@ -169,6 +178,7 @@ class MainWindow(QMainWindow):
             Area.LAGE: self.lage_view,
             Area.MELDUNGEN: self._meldungen_page,
             Area.WARTESCHLANGE: self._queue_page,
+            Area.DIALOG: self._dialog_page,
             Area.PLAYBOOKS: self.playbooks_view,
             Area.JOURNAL: self.journal_view,
             Area.SETTINGS: self.settings_view,
@@ -252,6 +262,61 @@ class MainWindow(QMainWindow):
             view.set_incident(self._active.id if self._active else None)
         return self._queue
 
+    def _build_dialog(self) -> None:
+        if self.isVisible():
+            self.dialog_view  # noqa: B018 - built now
+
+    @property
+    def dialog_view(self) -> DialogView:
+        """The Dialog area, built a moment after sign-in or on its first visit."""
+        if self._dialog is None:
+            from kriseninfo_ui.views.dialog_view import DialogView
+
+            assert self.session is not None
+            view = DialogView(self.session, self)
+            view.problem.connect(self.problem_label.setText)
+            view.overdue_changed.connect(self._show_overdue)
+            view.newly_overdue.connect(self._notify_overdue)
+            view.open_set.connect(self._open_set)
+            index = self.stack.indexOf(self._dialog_page)
+            self.stack.insertWidget(index, view)
+            self.views[Area.DIALOG] = view
+            if self.stack.currentWidget() is self._dialog_page:
+                self.stack.setCurrentWidget(view)
+            self.stack.removeWidget(self._dialog_page)
+            self._dialog_page.deleteLater()
+            self._dialog = view
+            view.set_incident(self._active.id if self._active else None)
+        return self._dialog
+
+    def _show_overdue(self, count: int) -> None:
+        """Status bar and navigation: open questions past their response target."""
+        from PySide6.QtGui import QBrush, QColor
+
+        self.overdue_label.setText(
+            self.tr("{n} Anfragen überfällig").format(n=count) if count else ""
+        )
+        item = self.nav.item(Area.ORDER.index(Area.DIALOG))
+        label = self._labels[Area.DIALOG]
+        item.setText(f"{label} ({count})" if count else label)
+        item.setBackground(QBrush(QColor("#c62828")) if count else QBrush())
+        item.setForeground(QBrush(QColor("#ffffff")) if count else QBrush())
+
+    def _notify_overdue(self, rows: list[object]) -> None:
+        from kriseninfo.dialog.service import ItemView
+
+        items = [r for r in rows if isinstance(r, ItemView)]
+        if not items:
+            return
+        title = self.tr("Kriseninfo: {n} Anfrage(n) überfällig").format(n=len(items))
+        text = "\n".join(" ".join(i.text[:80].split()) for i in items[:5])
+        self.notifier.notify(title, text)
+
+    def _open_set(self, set_id: int) -> None:
+        """A set made in the dialog (FAQ, Richtigstellung): edit it in Meldungen."""
+        self.show_area(Area.MELDUNGEN)
+        self.meldungen_view.show_set(set_id)
+
     @property
     def meldungen_view(self) -> MeldungenView:
         """The Meldungen area, built on first use."""
@@ -287,6 +352,8 @@ class MainWindow(QMainWindow):
             self.meldungen_view  # noqa: B018 - built on its first visit
         if area == Area.WARTESCHLANGE:
             self.queue_view  # noqa: B018 - built on its first visit (or soon after sign-in)
+        if area == Area.DIALOG:
+            self.dialog_view  # noqa: B018 - built on its first visit (or soon after sign-in)
         view = self.views.get(area) if area else None
         if view is not None:
             self.stack.setCurrentWidget(view)
@@ -309,6 +376,8 @@ class MainWindow(QMainWindow):
         self.settings_view.accounts_panel.set_incident(incident.id if incident else None)
         if self._queue is not None:
             self._queue.set_incident(incident.id if incident else None)
+        if self._dialog is not None:
+            self._dialog.set_incident(incident.id if incident else None)
         title = "Kriseninfo"
         if incident is not None:
             prefix = self.tr("ÜBUNG") + " – " if incident.is_drill else ""

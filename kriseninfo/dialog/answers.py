@@ -25,6 +25,7 @@ from kriseninfo.counting.platforms import Platform
 from kriseninfo.dialog.service import ItemView, item_view, user_names
 from kriseninfo.dialog.states import ItemState
 from kriseninfo.dialog.suggest import Suggestion, render_answer, suggest
+from kriseninfo.dialog.triage import EMERGENCY_ANSWER
 from kriseninfo.domain import Person
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.rows import open_incident
@@ -47,6 +48,8 @@ from kriseninfo.validation import strip_controls
 if TYPE_CHECKING:
     from kriseninfo.playbooks.schema import Playbook
 
+#: The answer id of the standard emergency answer ("Bitte wählen Sie sofort 112").
+EMERGENCY_ID = "notruf_112"
 _VISIBLE = regex.compile(r"[^\s\p{Cf}]")
 #: An answer is a message, not a letter.
 MAX_ANSWER = 5_000
@@ -211,6 +214,10 @@ class AnswerService:
         with the incident's facts as they are now?"""
         if not answer_id:
             return False
+        if answer_id == EMERGENCY_ID:  # the product's fixed 112 advice
+            return self._desk.get(DeskSetting.PREAPPROVED_TEMPLATES) and text in (
+                EMERGENCY_ANSWER.values()
+            )
         link = session.get(IncidentPlaybook, incident_id)
         if link is None or not self._preapproved_allowed(link.playbook_id):
             return False

@@ -30,7 +30,7 @@ PERSONAL_RETENTION = timedelta(days=14)
 _PHONE = regex.compile(r"\+?[0-9][0-9 ()/\-]{3,30}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a feed holds up to 100,000 of them
 class ItemView:
     id: int
     incident_id: int

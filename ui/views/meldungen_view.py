@@ -258,6 +258,13 @@ class MeldungenView(QWidget):
         incident_id, context = self.incident.id, self._session.context
         self._session.runner.run(lambda: load_state(context, incident_id), self._on_loaded)
 
+    def show_set(self, set_id: int) -> None:
+        """Open a set made elsewhere (an FAQ set or a Richtigstellung from the dialog)."""
+        self.editor.flush()
+        self._set_id = set_id
+        self._draft_id = None
+        self.reload()
+
     def flush(self) -> None:
         self.facts.flush()
         self.editor.flush()

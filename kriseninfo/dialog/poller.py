@@ -1,0 +1,61 @@
+"""The dialog feed's poller: one thread beside the window (or the headless worker) that
+polls every source when it is due and deletes personal data whose time is up.
+
+Network waits happen here, never on the window's or the database worker's thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from kriseninfo.dialog.service import DialogService
+from kriseninfo.dialog.sources import SourceService
+from kriseninfo.errors import KriseninfoError
+
+log = logging.getLogger(__name__)
+
+TICK_S = 2.0  # how often it looks for due sources
+PURGE_S = 600.0  # personal data is deleted within ten minutes of its time
+
+
+class Poller:
+    def __init__(self, sources: SourceService, dialog: DialogService, tick_s: float = TICK_S):
+        self._sources = sources
+        self._dialog = dialog
+        self._tick = tick_s
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._last_purge = 0.0
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="dialog-poller", daemon=True)
+            self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def once(self) -> int:
+        """Poll what is due and purge what has expired; returns new items."""
+        new = sum(polled.new_items for polled in self._sources.poll_due())
+        if time.monotonic() - self._last_purge >= PURGE_S:
+            self._last_purge = time.monotonic()
+            purged = self._dialog.purge_personal_data()
+            if purged:
+                log.info("deleted %d callback numbers whose retention ended", purged)
+        return new
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.once()
+            except KriseninfoError as error:  # the database away: try again next tick
+                log.warning("dialog poller: %s", error.detail)
+            except Exception:  # never let one bad poll end the feed
+                log.exception("dialog poller failed; continuing")
+            self._stop.wait(self._tick)

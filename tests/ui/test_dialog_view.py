@@ -1,0 +1,83 @@
+"""The Dialog area in the real window: hotline notes arrive live, an emergency goes to
+the top with the red banner and the 112 answer ready, one key sets a category, a rumour
+becomes a Richtigstellung in Meldungen, and search filters without losing the selection."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kriseninfo.context import AppContext
+from kriseninfo.counting.platforms import Platform
+from kriseninfo.dialog.states import ItemState
+from kriseninfo.domain import Person, Role
+from kriseninfo.playbooks.kinds import Category
+from kriseninfo_ui.mainwindow import Area, MainWindow
+from tests.core.publishing.conftest import Desk
+from tests.core.test_messagesets import FREIGABE_PIN, REDAKTION_PIN
+
+WAIT_MS = 10_000
+
+
+@pytest.fixture
+def desk(core: AppContext, seeded: Person) -> Desk:
+    team = {
+        "leitung": seeded,
+        "freigabe": core.users.create("Bernd Berg", Role.FREIGABE, FREIGABE_PIN, seeded),
+        "redaktion": core.users.create("Clara Claus", Role.REDAKTION, REDAKTION_PIN, seeded),
+    }
+    return Desk(core, team, core.credentials)
+
+
+def test_the_feed_is_worked_from_the_window(window: MainWindow, desk: Desk, qtbot: QtBot) -> None:
+    core, hotline = desk.context, desk.team["redaktion"]
+    desk.account(Platform.MASTODON, "Stadt Moers")
+    incident = desk.incident()
+    question = core.dialog.add_hotline_note(
+        incident.id, "Wann darf ich zurück in die Wohnung?", hotline
+    )
+    view = window.dialog_view
+    window.show_area(Area.DIALOG)
+    view.set_incident(incident.id)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=WAIT_MS)
+    assert not view.banner_row.isVisible()
+
+    core.dialog.add_hotline_note(
+        incident.id, "Hilfe, wir sind eingeschlossen, keine Luft!", hotline
+    )
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=WAIT_MS)
+    emergency = view.model.rows[0]
+    assert emergency.category is Category.NOTFALL  # on top
+    assert view.banner_row.isVisible() and "112" in view.banner.text()
+
+    view.banner_button.click()
+    assert [i.id for i in view.selected()] == [emergency.id]
+    assert view.answer.text().startswith("Bitte wählen Sie sofort den Notruf 112")
+    view.answer.send_button.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=WAIT_MS)  # answered: gone
+    assert core.dialog.get(emergency.id).item_state is ItemState.BEANTWORTET
+    assert not view.banner_row.isVisible()
+
+    view.table.selectRow(0)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_3)  # 3 = Gerücht
+    qtbot.waitUntil(lambda: view.model.rows[0].category is Category.GERUECHT, timeout=WAIT_MS)
+    assert [i.id for i in view.selected()] == [question.id]  # selection kept
+    assert view.correction_button.isVisibleTo(view)
+
+    qtbot.keyClicks(view.search, "schule")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=WAIT_MS)
+    view.search.clear()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=WAIT_MS)
+    assert [i.id for i in view.selected()] == [question.id]
+
+    view.correction_button.click()
+    qtbot.waitUntil(lambda: window.current_area() == Area.MELDUNGEN, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (
+            (s := window.meldungen_view.current_set()) is not None
+            and s.purpose.value == "richtigstellung"
+        ),
+        timeout=WAIT_MS,
+    )
