@@ -179,6 +179,19 @@ def queue(studio: Studio) -> None:
     studio.save(window, "warteschlange.png")
 
 
+def dialog_feed(studio: Studio) -> None:
+    """The Dialog area: an emergency on top, overdue questions, suggestions for one."""
+    window = studio.window
+    window.show_area(Area.DIALOG)
+    view = window.dialog_view
+    wait_until(lambda: view.model.rowCount() >= 6, "dialog items shown")
+    question = next(n for n, r in enumerate(view.model.rows) if "Wohnung" in r.text)
+    view.table.selectRow(question)
+    wait_until(lambda: view.answer.suggestions.count() > 0, "answer suggestions")
+    wait_until(lambda: view.faq_list.count() > 0, "Häufige Fragen", timeout_s=15)
+    studio.save(window, "dialog.png")
+
+
 def account_setup(studio: Studio) -> None:
     """Settings → Kanäle → a Mastodon account's connection, token stored."""
     from kriseninfo_ui.dialogs.account_dialog import AccountDialog

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from bench import scenes
 from bench.launch import first_person, make_console, options_for, shut_down
 from bench.seed import seed
+from bench.seed_dialog import seed_dialog
 from bench.seed_queue import seed_queue
 from kriseninfo.settings import ACTIVE_INCIDENT, Settings
 
@@ -35,6 +36,7 @@ def use_german_time() -> None:
 def shoot(app: QApplication, data_dir: Path, outdir: Path) -> None:
     seeded = seed(data_dir)
     seed_queue(data_dir, seeded, data_dir / "website")
+    seed_dialog(data_dir, seeded)
     Settings(options_for(data_dir).paths().settings_file).set(ACTIVE_INCIDENT, seeded.real_id)
     console = make_console(app, data_dir, "de")
     try:
@@ -46,6 +48,7 @@ def shoot(app: QApplication, data_dir: Path, outdir: Path) -> None:
         scenes.playbooks(studio)
         scenes.meldungen(studio)
         scenes.queue(studio)
+        scenes.dialog_feed(studio)
         scenes.account_setup(studio)
         scenes.new_incident(studio)
         scenes.login(studio)

@@ -225,6 +225,70 @@
     </message>
 </context>
 <context>
+    <name>AnswerPanel</name>
+    <message>
+        <source>Vorschläge (Enter oder Doppelklick übernimmt)</source>
+        <extracomment>text, the Textbaustein it was taken from (&quot;&quot; when typed or changed)</extracomment>
+        <translation>Suggestions (Enter or double-click takes one)</translation>
+    </message>
+    <message>
+        <source>Antwortvorschläge</source>
+        <translation>Answer suggestions</translation>
+    </message>
+    <message>
+        <source>Antwort</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Antwort schreiben oder einen Vorschlag übernehmen</source>
+        <translation>Write an answer or take a suggestion</translation>
+    </message>
+    <message>
+        <source>&amp;Antworten</source>
+        <translation>&amp;Answer</translation>
+    </message>
+    <message>
+        <source>Strg+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Textbaustein „{title}“</source>
+        <translation>Standard answer “{title}”</translation>
+    </message>
+    <message>
+        <source>Frühere Antwort</source>
+        <translation>Earlier answer</translation>
+    </message>
+    <message>
+        <source> · vorab freigegeben</source>
+        <translation> · pre-approved</translation>
+    </message>
+    <message>
+        <source> · Fakt fehlt noch</source>
+        <translation> · a fact is still missing</translation>
+    </message>
+    <message>
+        <source>Keine Anfrage ausgewählt.</source>
+        <translation>No question selected.</translation>
+    </message>
+    <message>
+        <source>Kein Antwortkanal (Feed oder Bürgertelefon): die Antwort wird vermerkt, geben Sie sie von Hand (z. B. Rückruf).</source>
+        <translation>No channel to answer on (feed or hotline): the answer is recorded; give it by hand (e.g. call back).</translation>
+    </message>
+    <message>
+        <source>Unveränderter Textbaustein: wird ohne zweite Freigabe gesendet.</source>
+        <translation>Unchanged standard answer: sent without a second release.</translation>
+    </message>
+    <message>
+        <source>Eigener oder geänderter Text: braucht eine Freigabe (Vier Augen).</source>
+        <translation>Own or changed text: needs a release (four eyes).</translation>
+    </message>
+    <message>
+        <source>&amp;An {n} Anfragen antworten</source>
+        <translation>&amp;Answer {n} questions</translation>
+    </message>
+</context>
+<context>
     <name>ChannelFields</name>
     <message>
         <source>Server (Instanz-Adresse)</source>
@@ -591,6 +655,286 @@
     </message>
 </context>
 <context>
+    <name>DialogModel</name>
+    <message>
+        <source>offen</source>
+        <extracomment>Colours that say the same as the text beside them (greyscale, colour blindness).</extracomment>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>in Arbeit</source>
+        <translation>being answered</translation>
+    </message>
+    <message>
+        <source>Antwort in Freigabe</source>
+        <translation>Answer awaiting release</translation>
+    </message>
+    <message>
+        <source>beantwortet</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <source>erledigt</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} s</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d}</source>
+        <translation>{h} h {m:02d}</translation>
+    </message>
+    <message>
+        <source>Alter / Ziel</source>
+        <translation>Age / target</translation>
+    </message>
+    <message>
+        <source>Kategorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Quelle</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>ÜBERFÄLLIG {age}</source>
+        <translation>OVERDUE {age}</translation>
+    </message>
+    <message>
+        <source>Von</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bürgertelefon</source>
+        <translation>Hotline</translation>
+    </message>
+    <message>
+        <source>in Arbeit: {name}</source>
+        <translation>being answered: {name}</translation>
+    </message>
+    <message>
+        <source>nach {took}</source>
+        <translation>after {took}</translation>
+    </message>
+</context>
+<context>
+    <name>DialogView</name>
+    <message>
+        <source>Zum &amp;Notfall</source>
+        <extracomment>One key per category, in the order the hint shows them. Open items past their response target: the status bar&apos;s count. Items that just became overdue (one desktop notification each time). A message set made here (FAQ, Richtigstellung) or an answer awaiting release.</extracomment>
+        <translation>Go to &amp;emergency</translation>
+    </message>
+    <message>
+        <source>Suchen … (Strg+F)</source>
+        <translation>Search … (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Offen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Von mir übernommen</source>
+        <translation>Taken by me</translation>
+    </message>
+    <message>
+        <source>Antwort in Freigabe</source>
+        <translation>Answer awaiting release</translation>
+    </message>
+    <message>
+        <source>Beantwortet / erledigt</source>
+        <translation>Answered / closed</translation>
+    </message>
+    <message>
+        <source>Alle</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Alle Kategorien</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Alle Quellen</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <source>Dringendste zuerst</source>
+        <translation>Most urgent first</translation>
+    </message>
+    <message>
+        <source>Neueste zuerst</source>
+        <translation>Newest first</translation>
+    </message>
+    <message>
+        <source>Älteste zuerst</source>
+        <translation>Oldest first</translation>
+    </message>
+    <message>
+        <source>&amp;Bürgertelefon-Notiz …</source>
+        <translation>&amp;Hotline note …</translation>
+    </message>
+    <message>
+        <source>Strg+Umschalt+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>&amp;Quelle hinzufügen …</source>
+        <translation>Add &amp;source …</translation>
+    </message>
+    <message>
+        <source>Bürgeranfragen</source>
+        <translation>Citizens&apos; questions</translation>
+    </message>
+    <message>
+        <source>Kategorie per Taste: {keys}</source>
+        <translation>Category by key: {keys}</translation>
+    </message>
+    <message>
+        <source>Text der Anfrage</source>
+        <translation>Text of the question</translation>
+    </message>
+    <message>
+        <source>Lin&amp;k kopieren</source>
+        <translation>Copy lin&amp;k</translation>
+    </message>
+    <message>
+        <source>&amp;Ich übernehme</source>
+        <translation>&amp;I&apos;ll take it</translation>
+    </message>
+    <message>
+        <source>Strg+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Ab&amp;geben</source>
+        <translation>&amp;Give back</translation>
+    </message>
+    <message>
+        <source>&amp;Erledigt …</source>
+        <translation>&amp;Done …</translation>
+    </message>
+    <message>
+        <source>Braucht keine Antwort (z. B. Dank, doppelt)</source>
+        <translation>Needs no answer (e.g. thanks, duplicate)</translation>
+    </message>
+    <message>
+        <source>&amp;Richtigstellung erstellen</source>
+        <translation>Create &amp;correction</translation>
+    </message>
+    <message>
+        <source>Häufige Fragen</source>
+        <translation>Frequent questions</translation>
+    </message>
+    <message>
+        <source>Als &amp;FAQ-Meldung veröffentlichen …</source>
+        <translation>Publish as &amp;FAQ message …</translation>
+    </message>
+    <message>
+        <source>Häufige Fragen (ähnliche offene Fragen)</source>
+        <translation>Frequent questions (similar open questions)</translation>
+    </message>
+    <message>
+        <source>gestört: {error}</source>
+        <translation>failing: {error}</translation>
+    </message>
+    <message>
+        <source>vor {age}</source>
+        <translation>{age} ago</translation>
+    </message>
+    <message>
+        <source>noch nicht abgefragt</source>
+        <translation>not polled yet</translation>
+    </message>
+    <message>
+        <source> (Warnung)</source>
+        <translation> (warning)</translation>
+    </message>
+    <message>
+        <source>Quellen: {list}</source>
+        <translation>Sources: {list}</translation>
+    </message>
+    <message>
+        <source>NOTFALL? {n} Anfrage(n) klingen nach einem Notfall. Antwort „Bitte wählen Sie sofort 112“ liegt bereit – jetzt beantworten.</source>
+        <translation>EMERGENCY? {n} question(s) sound like an emergency. The answer “Please call 112 now” is ready – answer now.</translation>
+    </message>
+    <message>
+        <source>{shown} angezeigt · {overdue} überfällig</source>
+        <translation>{shown} shown · {overdue} overdue</translation>
+    </message>
+    <message>
+        <source>Keine Anfrage ausgewählt.</source>
+        <translation>No question selected.</translation>
+    </message>
+    <message>
+        <source>{n} Anfragen ausgewählt</source>
+        <translation>{n} questions selected</translation>
+    </message>
+    <message>
+        <source>Unsere Antwort: {text}</source>
+        <translation>Our answer: {text}</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Ortsteil: {d}</source>
+        <translation>District: {d}</translation>
+    </message>
+    <message>
+        <source>Rückruf: {n} (wird automatisch gelöscht)</source>
+        <translation>Call back: {n} (deleted automatically)</translation>
+    </message>
+    <message>
+        <source>Antwort auf unsere Meldung (Satz {n})</source>
+        <translation>Reply to our message (set {n})</translation>
+    </message>
+    <message>
+        <source>übernommen von {name}</source>
+        <translation>taken by {name}</translation>
+    </message>
+    <message>
+        <source>Unerwarteter Fehler, bitte erneut versuchen.</source>
+        <translation>Unexpected error, please try again.</translation>
+    </message>
+    <message>
+        <source>Erledigt</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Warum braucht es keine Antwort? (optional)</source>
+        <translation>Why does it need no answer? (optional)</translation>
+    </message>
+    <message>
+        <source>Antwort wartet auf Freigabe (Meldungen, Satz {n}).</source>
+        <translation>The answer awaits release (Messages, set {n}).</translation>
+    </message>
+    <message>
+        <source>Antwort ist in der Warteschlange.</source>
+        <translation>The answer is in the queue.</translation>
+    </message>
+    <message>
+        <source>Antwort vermerkt – bitte von Hand geben.</source>
+        <translation>Answer recorded – please give it by hand.</translation>
+    </message>
+    <message>
+        <source>Keine aktive Lage.</source>
+        <translation>No active incident.</translation>
+    </message>
+</context>
+<context>
     <name>DraftEditor</name>
     <message>
         <source>{length} Zeichen</source>
@@ -761,6 +1105,66 @@
     <message>
         <source>Mehrere mit Semikolon trennen: Astraße; Bweg</source>
         <translation>Separate several with semicolons: A Street; B Road</translation>
+    </message>
+</context>
+<context>
+    <name>HotlineDialog</name>
+    <message>
+        <source>Notiz vom Bürgertelefon</source>
+        <extracomment>How long &quot;Gespeichert.&quot; stays visible after a note was stored. What `save` returned for each stored note (also when the dialog is cancelled after &quot;weitere Notiz&quot;: the caller refreshes its list from this).</extracomment>
+        <translation>Hotline note</translation>
+    </message>
+    <message>
+        <source>Was möchte die Anruferin / der Anrufer wissen?</source>
+        <translation>What does the caller want to know?</translation>
+    </message>
+    <message>
+        <source>z. B. 02841 123456</source>
+        <translation>e.g. 02841 123456</translation>
+    </message>
+    <message>
+        <source>Personenbezogene Daten: wird nach {days} Tagen automatisch gelöscht und nie ins Einsatztagebuch geschrieben.</source>
+        <translation>Personal data: deleted automatically after {days} days and never written to the log.</translation>
+    </message>
+    <message>
+        <source>Nach dem Speichern &amp;weitere Notiz</source>
+        <translation>&amp;Another note after saving</translation>
+    </message>
+    <message>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Speichern (Strg+Eingabe)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Ortsteil / Straße</source>
+        <translation>&amp;District / street</translation>
+    </message>
+    <message>
+        <source>&amp;Rückrufnummer (optional)</source>
+        <translation>Call-&amp;back number (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Frage des Anrufers</source>
+        <translation>Caller&apos;s &amp;question</translation>
+    </message>
+    <message>
+        <source>Gespeichert.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Das ist keine Telefonnummer.</source>
+        <translation>That is not a phone number.</translation>
+    </message>
+    <message>
+        <source>Bitte die Frage eintragen.</source>
+        <translation>Please enter the question.</translation>
     </message>
 </context>
 <context>
@@ -1024,6 +1428,14 @@
         <translation>&amp;Release …</translation>
     </message>
     <message>
+        <source>{n} Anfragen überfällig</source>
+        <translation>{n} questions overdue</translation>
+    </message>
+    <message>
+        <source>Kriseninfo: {n} Anfrage(n) überfällig</source>
+        <translation>Kriseninfo: {n} question(s) overdue</translation>
+    </message>
+    <message>
         <source>ÜBUNG</source>
         <translation>DRILL</translation>
     </message>
@@ -1242,6 +1654,14 @@
         <translation>FAQ message</translation>
     </message>
     <message>
+        <source>Richtigstellung</source>
+        <translation>Correction of a rumour</translation>
+    </message>
+    <message>
+        <source>Antwort an Bürger</source>
+        <translation>Answer to citizens</translation>
+    </message>
+    <message>
         <source>Vier-Augen-Freigabe</source>
         <translation>Four-eyes release</translation>
     </message>
@@ -1252,6 +1672,10 @@
     <message>
         <source>EILFREIGABE</source>
         <translation>URGENT RELEASE</translation>
+    </message>
+    <message>
+        <source>Unveränderter Textbaustein, ohne zweite Freigabe</source>
+        <translation>Unchanged standard answer, without a second release</translation>
     </message>
     <message>
         <source>was passiert ist</source>
@@ -3091,6 +3515,50 @@ Send again anyway?</translation>
     <message>
         <source>Ihre PIN wurde geändert.</source>
         <translation>Your PIN has been changed.</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message>
+        <source>Quelle hinzufügen</source>
+        <extracomment>Seconds between two polls: the core refuses to ask a server more often than this. What `save` returned, once the source is stored.</extracomment>
+        <translation>Add source</translation>
+    </message>
+    <message>
+        <source>z. B. Mastodon #moers</source>
+        <translation>e.g. Mastodon #moers</translation>
+    </message>
+    <message>
+        <source>z. B. https://social.example/tags/moers.rss</source>
+        <translation>e.g. https://social.example/tags/moers.rss</translation>
+    </message>
+    <message>
+        <source>Beiträge aus Feeds werden nur als Text angezeigt; Bilder werden nie geladen, Links nie von selbst geöffnet.</source>
+        <translation>Posts from feeds are shown as text only; images are never loaded, links never opened by themselves.</translation>
+    </message>
+    <message>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Adresse (RSS/Atom)</source>
+        <translation>&amp;Address (RSS/Atom)</translation>
+    </message>
+    <message>
+        <source>Abfrage&amp;intervall in Sekunden</source>
+        <translation>Polling &amp;interval in seconds</translation>
+    </message>
+    <message>
+        <source>Das ist keine Feed-Adresse. Bitte eine Adresse eintragen, die mit http:// oder https:// beginnt.</source>
+        <translation>That is not a feed address. Please enter an address starting with http:// or https://.</translation>
     </message>
 </context>
 <context>

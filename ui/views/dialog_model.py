@@ -77,16 +77,16 @@ def minutes_text(span: timedelta) -> str:
 
 
 class DialogTableModel(QAbstractTableModel):
-    AGE, CATEGORY, SOURCE, AUTHOR, TEXT, STATE = range(6)
+    AGE, CATEGORY, TEXT, AUTHOR, SOURCE, STATE = range(6)  # the text early: always seen
 
     def __init__(self) -> None:
         super().__init__()
         self.headers = [
             QCoreApplication.translate("DialogModel", "Alter / Ziel"),
             QCoreApplication.translate("DialogModel", "Kategorie"),
-            QCoreApplication.translate("DialogModel", "Quelle"),
-            QCoreApplication.translate("DialogModel", "Von"),
             QCoreApplication.translate("DialogModel", "Text"),
+            QCoreApplication.translate("DialogModel", "Von"),
+            QCoreApplication.translate("DialogModel", "Quelle"),
             QCoreApplication.translate("DialogModel", "Stand"),
         ]
         self.now = datetime.now().astimezone()
@@ -177,11 +177,13 @@ class DialogTableModel(QAbstractTableModel):
             took = minutes_text(item.answered_at - item.received_at)
             return QCoreApplication.translate("DialogModel", "nach {took}").format(took=took)
         age = self.now - item.received_at
+        if age < timedelta(hours=1) and target <= timedelta(hours=1) and target.seconds % 60 == 0:
+            both = f"{int(age.total_seconds()) // 60}/{target.seconds // 60} min"  # "9/15 min"
+        else:
+            both = f"{minutes_text(age)} / {minutes_text(target)}"
         if age > target:
-            return QCoreApplication.translate("DialogModel", "ÜBERFÄLLIG {age} / {target}").format(
-                age=minutes_text(age), target=minutes_text(target)
-            )
-        return f"{minutes_text(age)} / {minutes_text(target)}"
+            return QCoreApplication.translate("DialogModel", "ÜBERFÄLLIG {age}").format(age=both)
+        return both
 
     def _share(self, item: ItemView) -> float | None:
         if not item.item_state.is_open:

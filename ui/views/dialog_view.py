@@ -83,6 +83,7 @@ class DialogView(QWidget):
         self._ticks = 0
         self._pending: list[ItemView] = []
         self._clusters: list[Cluster] = []
+        self._clustered = False
         self._wanted: list[int] = []  # the officer's selection, kept through filters
 
         self.banner = QLabel(self)
@@ -172,7 +173,7 @@ class DialogView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        for column, width in enumerate((190, 110, 130, 170, 420, 140)):
+        for column, width in enumerate((145, 85, 360, 110, 95, 100)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(DialogTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
@@ -199,7 +200,7 @@ class DialogView(QWidget):
         self.link.setObjectName("dialogItemLink")
         self.link.setTextFormat(Qt.TextFormat.PlainText)  # shown, never opened by itself
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.copy_link_button = QPushButton(self.tr("&Link kopieren"), self)
+        self.copy_link_button = QPushButton(self.tr("Lin&k kopieren"), self)
         self.copy_link_button.clicked.connect(self.copy_link)
         self.claim_button = QPushButton(self.tr("&Ich übernehme"), self)
         self.claim_button.setObjectName("claimButton")
@@ -220,6 +221,7 @@ class DialogView(QWidget):
         self.faq_list.setObjectName("faqClusters")
         self.faq_list.setAccessibleName(self.tr("Häufige Fragen"))
         self.faq_list.setMaximumHeight(110)
+        self.faq_list.setWordWrap(True)
         self.faq_list.itemActivated.connect(self._select_cluster)
         self.faq_button = QPushButton(self.tr("Als &FAQ-Meldung veröffentlichen …"), self)
         self.faq_button.setObjectName("faqButton")
@@ -276,8 +278,9 @@ class DialogView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([860, 430])
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner_row)
@@ -362,6 +365,9 @@ class DialogView(QWidget):
         self._after_merge(now)
 
     def _after_merge(self, now: datetime) -> None:
+        if not self._clustered and self.model.rowCount():
+            self._clustered = True  # the first Häufige Fragen soon, then every 10 s
+            QTimer.singleShot(500, self, self._find_clusters)
         became_overdue = self.model.tick(now)
         self.overdue_changed.emit(self.model.overdue_count())
         if became_overdue:
