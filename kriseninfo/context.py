@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from kriseninfo.messagesets.release import ReleaseService
     from kriseninfo.messagesets.service import MessageSetService
     from kriseninfo.playbooks.library import Library
+    from kriseninfo.publishing.channel import AccountConfig
     from kriseninfo.publishing.credentials import Credentials
     from kriseninfo.publishing.service import PublishingService
     from kriseninfo.publishing.setup import ChannelSetup
@@ -120,7 +121,12 @@ class AppContext:
         """Where the dialog feed's items come from (feeds, later platforms, hotline)."""
         from kriseninfo.dialog.sources import SourceService
 
-        return SourceService(self.database, self.clock)
+        def account(account_id: int) -> AccountConfig | None:
+            from kriseninfo.publishing.accounts import load_configs
+
+            return load_configs(self.database, self.credentials).get(account_id)
+
+        return SourceService(self.database, self.clock, account=account)
 
     @cached_property
     def dialog(self) -> DialogService:

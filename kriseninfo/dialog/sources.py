@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kriseninfo.clock import Clock, utc_now
+from kriseninfo.counting.platforms import Platform
 from kriseninfo.dialog.feeds import parse_feed
 from kriseninfo.dialog.fetch import Fetched, FetchError, fetch
 from kriseninfo.dialog.plain import safe_link
@@ -23,13 +24,18 @@ from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.rows import open_incident
 from kriseninfo.journal import journal
 from kriseninfo.journal.actions import Action
+from kriseninfo.publishing.accounts import servable
+from kriseninfo.publishing.channel import AccountConfig
 from kriseninfo.storage.database import Database
-from kriseninfo.storage.models import Delivery, DialogItem, FeedSource
+from kriseninfo.storage.models import ChannelAccount, Delivery, DialogItem, FeedSource
 from kriseninfo.validation import strip_controls
 
 log = logging.getLogger(__name__)
 
 FEED = "feed"
+MASTODON = "mastodon"
+BLUESKY = "bluesky"
+ACCOUNT_KINDS = {Platform.MASTODON: MASTODON, Platform.BLUESKY: BLUESKY}
 MIN_INTERVAL = 15  # seconds: a feed polled more often only burdens its server
 MAX_BACKOFF = timedelta(minutes=30)
 
@@ -63,10 +69,64 @@ class Polled:
 
 
 class SourceService:
-    def __init__(self, database: Database, clock: Clock = utc_now, fetcher: Fetcher | None = None):
+    def __init__(
+        self,
+        database: Database,
+        clock: Clock = utc_now,
+        fetcher: Fetcher | None = None,
+        account: Callable[[int], AccountConfig | None] | None = None,
+    ):
         self._db = database
         self._clock = clock
         self._fetch: Fetcher = fetcher or (lambda url, etag, modified: fetch(url, etag, modified))
+        #: Our accounts with their secrets (from this console's keyring), for notifications.
+        self._account = account
+
+    def add_account(
+        self, incident_id: int, account_id: int, by: Person, interval_s: int = 60
+    ) -> Source:
+        """Mentions of and replies to one of our Mastodon or Bluesky accounts."""
+        now = self._clock()
+        with self._db.session() as session:
+            open_incident(session, incident_id, for_update=True)
+            account = session.get(ChannelAccount, account_id)
+            kind = ACCOUNT_KINDS.get(Platform(account.platform)) if account else None
+            if account is None or kind is None:
+                raise KriseninfoError(
+                    ErrorCode.INVALID_INPUT,
+                    "only Mastodon and Bluesky accounts can be read for mentions",
+                    {"field": "account"},
+                )
+            row = FeedSource(
+                incident_id=incident_id,
+                kind=kind,
+                name=f"Erwähnungen von {account.name}"[:120],
+                address="",
+                interval_s=max(MIN_INTERVAL, interval_s),
+                enabled=True,
+                etag="",
+                modified="",
+                next_poll_at=now,
+                failures=0,
+                last_error="",
+                warning="",
+                items_seen=0,
+                created_at=now,
+                account_id=account.id,
+                cursor="",
+            )
+            session.add(row)
+            session.flush()
+            journal.append(
+                session,
+                at=now,
+                actor=by.actor,
+                action=Action.SOURCE_ADDED,
+                incident_id=incident_id,
+                field=f"source {row.id}",
+                new_value=row.name,
+            )
+            return _source(row)
 
     def add_feed(
         self, incident_id: int, name: str, url: str, by: Person, interval_s: int = 60
@@ -137,6 +197,9 @@ class SourceService:
             if row is None:
                 raise KriseninfoError(ErrorCode.NOT_FOUND, f"source {source_id} not found")
             address, etag, modified = row.address, row.etag, row.modified
+            kind, account_id, cursor = row.kind, row.account_id, row.cursor
+        if kind in ACCOUNT_KINDS.values():
+            return self._poll_account(source_id, kind, account_id, cursor)
         try:  # the network, outside any transaction
             fetched = self._fetch(address, etag, modified)
         except FetchError as error:
@@ -148,8 +211,34 @@ class SourceService:
         parsed = parse_feed(fetched.data, address, fetched.headers)
         return Polled(source_id, self._succeeded(source_id, fetched, parsed.items, parsed.warnings))
 
+    def _poll_account(
+        self, source_id: int, kind: str, account_id: int | None, cursor: str
+    ) -> Polled:
+        """Mentions of and replies to one of our accounts, through its platform's API."""
+        from kriseninfo.dialog import notifications
+
+        config = self._account(account_id) if self._account and account_id else None
+        if config is None or not servable(config):
+            reason = "the account's credentials are not in this console's keyring"
+            self._failed(source_id, reason)
+            return Polled(source_id, 0, error=reason)
+        read = notifications.fetch_mastodon if kind == MASTODON else notifications.fetch_bluesky
+        try:  # the network, outside any transaction
+            page = read(config, cursor)
+        except FetchError as error:
+            self._failed(source_id, str(error))
+            return Polled(source_id, 0, error=str(error))
+        fetched = Fetched(200)  # an API answer: no ETag, the cursor marks what was read
+        added = self._succeeded(source_id, fetched, page.items, page.warnings, page.cursor)
+        return Polled(source_id, added)
+
     def _succeeded(
-        self, source_id: int, fetched: Fetched, items: list[Item], warnings: list[str]
+        self,
+        source_id: int,
+        fetched: Fetched,
+        items: list[Item],
+        warnings: list[str],
+        cursor: str | None = None,
     ) -> int:
         now = self._clock()
         with self._db.session() as session:
@@ -157,6 +246,8 @@ class SourceService:
             assert row is not None
             added = _store(session, row, items, now) if row.incident_id is not None else 0
             row.etag, row.modified = fetched.etag or row.etag, fetched.modified or row.modified
+            if cursor is not None:
+                row.cursor = cursor[:200] or row.cursor
             row.failures = 0
             row.last_success_at = now
             if not fetched.unchanged:

@@ -244,3 +244,40 @@ def test_a_hotline_note_keeps_the_callback_number_only_for_a_while(
     with context.database.session(readonly=True) as session:
         stored = session.scalars(select(DialogItem)).one()
         assert stored.callback == "" and stored.personal_until is None
+
+
+@pytest.mark.logs_warnings
+def test_the_poller_thread_polls_due_sources_and_purges_expired_numbers(
+    context: AppContext, leitung: Person, clock: FakeClock, feed: tuple[Feed, str]
+) -> None:
+    import time
+    from datetime import timedelta
+
+    from kriseninfo.dialog.poller import Poller
+
+    state, url = feed
+    incident = context.incidents.create(
+        "Großbrand Hafen", IncidentKind.GROSSBRAND, IncidentMode.REAL, leitung.actor
+    )
+    sources = SourceService(context.database, clock)
+    sources.add_feed(incident.id, "Hashtag #moers", url, leitung)
+    note = context.dialog.add_hotline_note(
+        incident.id, "Rückruf bitte", leitung, callback="02841 1", keep_personal=timedelta(hours=1)
+    )
+    clock.advance(hours=2)
+    state.entries = [("1", "Ist die Schule offen?")]
+    poller = Poller(sources, context.dialog, tick_s=0.05)
+    poller.start()
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and (
+            _count(context) < 2 or context.dialog.get(note.id).callback
+        ):
+            time.sleep(0.05)
+    finally:
+        poller.stop()
+    assert _count(context) == 2  # the feed's item beside the note
+    assert context.dialog.get(note.id).callback == ""  # deleted by the poller's purge
+    state.status = 500  # a broken source never ends the poller
+    clock.advance(seconds=120)
+    assert Poller(sources, context.dialog).once() == 0
