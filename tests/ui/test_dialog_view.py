@@ -30,6 +30,7 @@ def desk(core: AppContext, seeded: Person) -> Desk:
     return Desk(core, team, core.credentials)
 
 
+@pytest.mark.logs_warnings  # the console's poller may report the account without secrets
 def test_the_feed_is_worked_from_the_window(window: MainWindow, desk: Desk, qtbot: QtBot) -> None:
     core, hotline = desk.context, desk.team["redaktion"]
     desk.account(Platform.MASTODON, "Stadt Moers")
@@ -71,6 +72,16 @@ def test_the_feed_is_worked_from_the_window(window: MainWindow, desk: Desk, qtbo
     view.search.clear()
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=WAIT_MS)
     assert [i.id for i in view.selected()] == [question.id]
+
+    view._fill_source_menu()  # as when the officer opens "Quelle hinzufügen"
+    mentions = next(
+        a for a in view.source_menu.actions() if "Erwähnungen von Stadt Moers" in a.text()
+    )
+    mentions.trigger()
+    qtbot.waitUntil(
+        lambda: [s.kind for s in core.sources.for_incident(incident.id)] == ["mastodon"],
+        timeout=WAIT_MS,
+    )
 
     view.correction_button.click()
     qtbot.waitUntil(lambda: window.current_area() == Area.MELDUNGEN, timeout=WAIT_MS)

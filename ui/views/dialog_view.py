@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kriseninfo.counting.platforms import Platform
 from kriseninfo.dialog.answers import Answered
 from kriseninfo.dialog.followups import Cluster, clusters
 from kriseninfo.dialog.service import ItemView
@@ -36,8 +38,10 @@ from kriseninfo.dialog.sources import Source
 from kriseninfo.dialog.states import ItemState
 from kriseninfo.dialog.targets import DEFAULT_TARGETS
 from kriseninfo.errors import KriseninfoError
+from kriseninfo.messagesets.records import Account
 from kriseninfo.playbooks.kinds import Category
 from kriseninfo_ui.messages import error_text
+from kriseninfo_ui.messageset_texts import platform_name
 from kriseninfo_ui.playbook_texts import category_name
 from kriseninfo_ui.session import Session
 from kriseninfo_ui.views.answer_panel import AnswerPanel
@@ -151,8 +155,11 @@ class DialogView(QWidget):
         self.hotline_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.hotline_button.setToolTip(self.tr("Strg+Umschalt+N"))
         self.hotline_button.clicked.connect(self.add_hotline_note)
-        self.source_button = QPushButton(self.tr("&Quelle hinzufügen …"), self)
-        self.source_button.clicked.connect(self.add_source)
+        self.source_button = QPushButton(self.tr("&Quelle hinzufügen"), self)
+        self.source_menu = QMenu(self.source_button)
+        self.source_menu.aboutToShow.connect(self._fill_source_menu)
+        self.source_button.setMenu(self.source_menu)
+        self._accounts: list[Account] = []
         self.sources_line = QLabel(self)
         self.sources_line.setObjectName("dialogSources")
         self.sources_line.setWordWrap(True)
@@ -311,6 +318,7 @@ class DialogView(QWidget):
         self._arrange()
         self.faq_list.clear()
         self._show_selected()
+        self._load_accounts()
         self.refresh()
 
     def refresh(self) -> None:
@@ -662,6 +670,44 @@ class DialogView(QWidget):
         SourceDialog(save, parent=self).exec()
         self._ticks = 0  # show the new source's health on the next refresh
         self.refresh()
+
+    def _fill_source_menu(self) -> None:
+        """A feed, or the mentions of one of our Mastodon and Bluesky accounts."""
+        self.source_menu.clear()
+        self.source_menu.addAction(self.tr("RSS- oder Atom-&Feed …"), self.add_source)
+        for account in self._accounts:
+            if account.platform in (Platform.MASTODON, Platform.BLUESKY):
+                self.source_menu.addAction(
+                    self.tr("Erwähnungen von {name} ({platform})").format(
+                        name=account.name, platform=platform_name(account.platform)
+                    ),
+                    lambda a=account.id: self.add_account_source(a),
+                )
+
+    def _load_accounts(self) -> None:
+        if self._incident_id is None:
+            return
+        accounts, incident_id = self._session.context.accounts, self._incident_id
+
+        def loaded(found: list[Account] | None, _error: BaseException | None) -> None:
+            self._accounts = found or []
+
+        self._session.runner.run(lambda: accounts.list(incident_id, True), loaded, owner=self)
+
+    def add_account_source(self, account_id: int) -> None:
+        if self._incident_id is None:
+            return
+        incident_id, sources, person = (
+            self._incident_id,
+            self._session.context.sources,
+            self._session.person,
+        )
+        self._ticks = 0
+
+        def done(_result: Any) -> None:
+            self.refresh()
+
+        self._act(lambda: sources.add_account(incident_id, account_id, person), done)
 
     def copy_link(self) -> None:
         items = self.selected()
