@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import timedelta
 
 import click
 
 from kriseninfo.cli.common import State, login, opened
+from kriseninfo.playbooks.kinds import Category
 
 
 @click.group()
@@ -83,3 +85,76 @@ def list_(state: State, incident_id: int, as_json: bool) -> None:
             category = item.category.value if item.category else "-"
             first = item.text.splitlines()[0][:80] if item.text else ""
             click.echo(f"{item.id:>6}  {category:<13} {item.state:<10} {first}")
+
+
+@dialog.command("add-account")
+@click.argument("incident_id", type=int)
+@click.argument("account_id", type=int)
+@click.option("--interval", type=click.IntRange(15, 3600), default=60, show_default=True)
+@click.option("--user", "user_name", required=True, help="Who adds it (asked for the PIN).")
+@click.pass_obj
+def add_account(
+    state: State, incident_id: int, account_id: int, interval: int, user_name: str
+) -> None:
+    """Read the mentions of and replies to one of our Mastodon or Bluesky accounts."""
+    with opened(state) as context:
+        source = context.sources.add_account(
+            incident_id, account_id, login(context, user_name), interval
+        )
+    click.echo(f"source {source.id}: {source.name}")
+
+
+@dialog.command()
+@click.argument("item_ids", type=int, nargs=-1, required=True)
+@click.option("--text", help="The answer; default: the Textbaustein's text.")
+@click.option("--textbaustein", "answer_id", default="", help="Id of the Textbaustein used.")
+@click.option("--user", "user_name", required=True, help="Who answers (asked for the PIN).")
+@click.pass_obj
+def answer(
+    state: State, item_ids: tuple[int, ...], text: str | None, answer_id: str, user_name: str
+) -> None:
+    """Answer one or many items with one text (on their own channel where they have one)."""
+    with opened(state) as context:
+        person = login(context, user_name)
+        if text is None:
+            found = [
+                s for s in context.answers.suggestions(item_ids[0], 20) if s.answer_id == answer_id
+            ]
+            if not answer_id or not found:
+                raise click.UsageError("give --text, or --textbaustein with a known id")
+            text = found[0].text
+        done = context.answers.answer(list(item_ids), text, person, answer_id)
+    how = "sent without a second release" if done.released else "waiting for release"
+    if done.set_id is not None:
+        click.echo(f"set {done.set_id}: {how}")
+    if done.by_hand:
+        click.echo(f"{done.by_hand} item(s) to answer by hand (no channel)")
+
+
+@dialog.command()
+@click.argument("category", type=click.Choice([c.value for c in Category]))
+@click.argument("minutes", type=click.FloatRange(0.5, 7 * 24 * 60))
+@click.option("--user", "user_name", required=True, help="Leitung (asked for the PIN).")
+@click.pass_obj
+def target(state: State, category: str, minutes: float, user_name: str) -> None:
+    """Set the response target of a category (Leitung)."""
+    with opened(state) as context:
+        context.response_targets.set(
+            Category(category), timedelta(minutes=minutes), login(context, user_name)
+        )
+        for name, value in context.response_targets.all().items():
+            click.echo(f"{name.value:<14} {int(value.total_seconds() // 60)} min")
+
+
+@dialog.command()
+@click.argument("incident_id", type=int)
+@click.pass_obj
+def faq(state: State, incident_id: int) -> None:
+    """Clusters of similar open questions (Häufige Fragen), the largest first."""
+    from kriseninfo.dialog.followups import clusters
+
+    with opened(state) as context:
+        found = clusters(context.dialog.items(incident_id, limit=100_000))
+    for cluster in found:
+        ids = ",".join(str(i) for i in cluster.item_ids)
+        click.echo(f"{cluster.size:>4} × {cluster.question}  [{ids}]")

@@ -201,6 +201,20 @@ def test_the_dialog_commands_add_poll_and_list(tmp_path: Any, feed: tuple[Feed, 
     rows = [json.loads(line) for line in listed.output.splitlines()]
     assert [r["category"] for r in rows] == ["frage", "notfall"]
 
+    answered = run(
+        "dialog", "answer", str(rows[1]["id"]), "--text", "Bitte wählen Sie sofort 112.",
+        "--user", "Anna Adler", stdin=LEITUNG_PIN + "\n",
+    )  # fmt: skip
+    assert answered.exit_code == 0 and "1 item(s) to answer by hand" in answered.output
+    target = run("dialog", "target", "frage", "5", "--user", "Anna Adler", stdin=LEITUNG_PIN + "\n")
+    assert target.exit_code == 0 and "frage          5 min" in target.output
+    assert run("dialog", "faq", str(incident.id)).exit_code == 0
+    refused = run(
+        "dialog", "answer", str(rows[1]["id"]), "--text", "Noch einmal",
+        "--user", "Anna Adler", stdin=LEITUNG_PIN + "\n",
+    )  # fmt: skip
+    assert refused.exit_code == 1 and "already beantwortet" in refused.output
+
 
 def test_a_hotline_note_keeps_the_callback_number_only_for_a_while(
     context: AppContext, leitung: Person, clock: FakeClock
