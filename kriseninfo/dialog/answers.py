@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
 #: The answer id of the standard emergency answer ("Bitte wählen Sie sofort 112").
 EMERGENCY_ID = "notruf_112"
+_HANDLE = regex.compile(r"\(@([\w.\-]+(?:@[\w.\-]+)?)\)$")  # "Name (@user@host)"
 _VISIBLE = regex.compile(r"[^\s\p{Cf}]")
 #: An answer is a message, not a letter.
 MAX_ANSWER = 5_000
@@ -256,7 +257,9 @@ class AnswerService:
         }
         for row in rows:
             account = accounts[row.account_id or 0]
-            measured = count(Platform(account.platform), text, limit=account.max_length)
+            measured = count(
+                Platform(account.platform), _addressed(row, account, text), limit=account.max_length
+            )
             if not measured.fits:
                 raise KriseninfoError(
                     ErrorCode.INVALID_INPUT,
@@ -285,15 +288,16 @@ class AnswerService:
         session.flush()
         for row in rows:
             account = accounts[row.account_id or 0]
+            reply = _addressed(row, account, text)
             message = Message(
                 set_id=message_set.id,
                 account_id=account.id,
                 platform=account.platform,
                 language="de",
                 subject="",
-                parts_json=dump_parts([text]),
+                parts_json=dump_parts([reply]),
                 media_json="[]",
-                template_json=template_json("", [text]) if released else None,
+                template_json=template_json("", [reply]) if released else None,
                 render_error="",
                 reply_to=row.reply_ref,
                 status=(DraftStatus.FREIGEGEBEN if released else DraftStatus.ZUR_FREIGABE).value,
@@ -323,6 +327,17 @@ class AnswerService:
             + (f", Textbaustein {answer_id} ohne zweite Freigabe" if released else ""),
         )
         return message_set.id
+
+
+def _addressed(row: DialogItem, account: ChannelAccount, text: str) -> str:
+    """On Mastodon a reply reaches its author only if it mentions them (clients put the
+    mention first); Bluesky notifies the author of the post replied to by itself."""
+    if account.platform != Platform.MASTODON.value:
+        return text
+    handle = _HANDLE.search(row.author)
+    if handle is None or text.startswith(f"@{handle.group(1)}"):
+        return text
+    return f"@{handle.group(1)} {text}"
 
 
 def _item(session: Session, item_id: int, lock: bool = False) -> DialogItem:

@@ -7,6 +7,7 @@ Network waits happen here, never on the window's or the database worker's thread
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 
@@ -39,6 +40,9 @@ class Poller:
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
+        notifications = sys.modules.get("kriseninfo.dialog.notifications")
+        if notifications is not None:  # Bluesky sessions are kept between polls
+            notifications.close_sessions()
 
     def once(self) -> int:
         """Poll what is due and purge what has expired; returns new items."""

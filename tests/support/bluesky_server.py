@@ -2,7 +2,8 @@
 
 It answers the calls a channel makes the way the reference PDS does (lexicons of
 com.atproto.server.createSession/refreshSession, com.atproto.identity.resolveHandle,
-com.atproto.repo.uploadBlob/createRecord/getRecord/deleteRecord, app.bsky.feed.getAuthorFeed),
+com.atproto.repo.uploadBlob/createRecord/getRecord/deleteRecord, app.bsky.feed.getAuthorFeed,
+app.bsky.notification.listNotifications),
 checks a post record against the lexicon's main rules, and counts how often each record key
 was created so a test can assert exactly-once. Errors are XRPC bodies
 ``{"error": name, "message": text}``.
@@ -22,7 +23,7 @@ import threading
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -99,6 +100,14 @@ class FakePDS:
         self.calls: Counter[str] = Counter()  # nsid -> requests received
         self.bodies: list[tuple[str, Any]] = []  # (nsid, JSON body) of every procedure
         self.logins = 0
+        #: Notification views (app.bsky.notification.listNotifications#notification) of the
+        #: account, in any order: the listing sorts them newest first by indexedAt.
+        self.notifications: list[Any] = []
+        #: The parameters of every listNotifications request (lists: reasons repeat).
+        self.notification_queries: list[dict[str, list[str]]] = []
+        #: False: the listing ignores `reasons`, as an AppView from before that parameter.
+        self.filter_reasons = True
+        self._note_clock = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
         self._scripts: dict[str, deque[Scripted]] = {}
         self._access: dict[str, bool] = {}  # access token -> still valid
         self._refresh: set[str] = set()
@@ -140,6 +149,60 @@ class FakePDS:
         with self._lock:
             self._scripts.setdefault(nsid, deque()).extend(answers)
 
+    def notify(
+        self,
+        reason: str,
+        text: str = "",
+        *,
+        handle: str = "anwohnerin.bsky.social",
+        did: str = "did:plc:anwohnerin4moers7test",
+        display_name: str | None = "Erika Muster",
+        subject: tuple[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """A notification about someone else's new record: for "mention", "reply" and
+        "quote" a post with `text` (a reply answers, a quote embeds the post `subject`,
+        given as (uri, cid)), for "like" a like of `subject`, for "follow" a follow of the
+        account. Each is indexed one second after the one before."""
+        with self._lock:
+            self._note_clock += timedelta(seconds=1)
+            stamp = self._note_clock.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+            ref = {"uri": subject[0], "cid": subject[1]} if subject is not None else None
+            record: dict[str, Any] = {"$type": POST, "text": text, "createdAt": stamp}
+            record["langs"] = ["de"]
+            if reason == "like":
+                record = {"$type": "app.bsky.feed.like", "subject": ref, "createdAt": stamp}
+            elif reason == "follow":
+                record = {"$type": "app.bsky.graph.follow", "subject": self.did}
+                record["createdAt"] = stamp
+            elif reason == "reply" and ref is not None:
+                record["reply"] = {"root": dict(ref), "parent": dict(ref)}
+            elif reason == "quote" and ref is not None:
+                record["embed"] = {"$type": "app.bsky.embed.record", "record": dict(ref)}
+            author: dict[str, Any] = {
+                "did": did,
+                "handle": handle,
+                "avatar": f"https://cdn.bsky.app/img/avatar/plain/{did}/bafkreiavatar@jpeg",
+                "labels": [],
+                "createdAt": "2024-03-01T10:00:00.000Z",
+                "indexedAt": "2024-03-01T10:00:00.000Z",
+            }
+            if display_name is not None:
+                author["displayName"] = display_name
+            note: dict[str, Any] = {
+                "uri": f"at://{did}/{record['$type']}/{self._next_tid()}",
+                "cid": "bafyrei" + _digest(json.dumps(record, sort_keys=True).encode()),
+                "author": author,
+                "reason": reason,
+                "record": record,
+                "isRead": False,
+                "indexedAt": stamp,
+                "labels": [],
+            }
+            if ref is not None and reason in ("reply", "quote", "like"):
+                note["reasonSubject"] = ref["uri"]
+            self.notifications.append(note)
+            return note
+
     def expire_sessions(self) -> None:
         """Every access token issued so far is expired (the PDS answers 400 ExpiredToken)."""
         with self._lock:
@@ -153,16 +216,26 @@ class FakePDS:
             return queue.popleft() if queue else None
 
     def serve(
-        self, nsid: str, params: dict[str, str], body: bytes, headers: dict[str, str]
+        self,
+        nsid: str,
+        params: dict[str, str],
+        body: bytes,
+        headers: dict[str, str],
+        lists: dict[str, list[str]] | None = None,
     ) -> tuple[int, dict[str, Any]]:
         try:
             with self._lock:
-                return 200, self._dispatch(nsid, params, body, headers)
+                return 200, self._dispatch(nsid, params, body, headers, lists or {})
         except XrpcError as failure:
             return failure.status, {"error": failure.name, "message": failure.message}
 
     def _dispatch(
-        self, nsid: str, params: dict[str, str], body: bytes, headers: dict[str, str]
+        self,
+        nsid: str,
+        params: dict[str, str],
+        body: bytes,
+        headers: dict[str, str],
+        lists: dict[str, list[str]],
     ) -> dict[str, Any]:
         bearer = headers.get("authorization", "").removeprefix("Bearer ").strip()
         content_type = headers.get("content-type", "")
@@ -183,6 +256,8 @@ class FakePDS:
             return self._get_record(params)
         if nsid == "com.atproto.repo.deleteRecord":
             return self._delete_record(_json(body))
+        if nsid == "app.bsky.notification.listNotifications":
+            return self._list_notifications(lists)
         return self._author_feed(params)
 
     # -- sessions ------------------------------------------------------------------------
@@ -393,6 +468,26 @@ class FakePDS:
         ]
         return {"feed": feed}
 
+    def _list_notifications(self, query: dict[str, list[str]]) -> dict[str, Any]:
+        """Newest first; the cursor names the last notification of a page (opaque to the
+        client) and comes with every page that is not empty."""
+        self.notification_queries.append(query)
+        limit = query.get("limit", ["50"])[-1]
+        if not limit.isdigit() or not 1 <= int(limit) <= 100:
+            raise XrpcError(400, "InvalidRequest", "limit must be 1 to 100")
+        reasons = query.get("reasons", []) if self.filter_reasons else []
+        notes = sorted(self.notifications, key=_note_order, reverse=True)
+        notes = [n for n in notes if not reasons or _field(n, "reason") in reasons]
+        cursor = query.get("cursor", [""])[-1]
+        if cursor:
+            stamp, _, cid = cursor.partition("::")
+            notes = [n for n in notes if _note_order(n) < (stamp, cid)]
+        page = notes[: int(limit)]
+        answer: dict[str, Any] = {"notifications": page}
+        if page:
+            answer["cursor"] = "::".join(_note_order(page[-1]))
+        return answer
+
     def _check_repo(self, repo: Any) -> None:
         if repo not in (self.did, self.handle):
             raise XrpcError(400, "InvalidRequest", f"Could not find repo: {repo}")
@@ -415,8 +510,18 @@ _AUTHED = frozenset(
         "com.atproto.repo.getRecord",
         "com.atproto.repo.deleteRecord",
         "app.bsky.feed.getAuthorFeed",
+        "app.bsky.notification.listNotifications",
     }
 )
+
+
+def _note_order(note: Any) -> tuple[str, str]:
+    return (str(_field(note, "indexedAt")), str(_field(note, "cid")))
+
+
+def _field(note: Any, name: str) -> Any:
+    """A field of a notification a test may have broken on purpose (even a non-object)."""
+    return note.get(name, "") if isinstance(note, dict) else ""
 
 
 class _Server(ThreadingHTTPServer):
@@ -442,7 +547,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _xrpc(self) -> None:
         url = urlsplit(self.path)
         nsid = url.path.removeprefix("/xrpc/")
-        params = {key: values[-1] for key, values in parse_qs(url.query).items()}
+        lists = parse_qs(url.query)
+        params = {key: values[-1] for key, values in lists.items()}
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         if len(body) < length:  # the client died mid-request: a web server drops it
@@ -456,10 +562,10 @@ class _Handler(BaseHTTPRequestHandler):
                 self.pds.bodies.append((nsid, body))
         scripted = self.pds.scripted(nsid)
         if scripted is None:
-            self._answer(*self.pds.serve(nsid, params, body, headers))
+            self._answer(*self.pds.serve(nsid, params, body, headers, lists))
             return
         if scripted.handle:
-            status, answer = self.pds.serve(nsid, params, body, headers)
+            status, answer = self.pds.serve(nsid, params, body, headers, lists)
             if scripted.body is None and not scripted.drop:
                 scripted = Scripted(status, answer, scripted.headers, scripted.delay)
         if scripted.delay:

@@ -1,6 +1,11 @@
 """A local Mastodon API on 127.0.0.1 for tests, answering in the shapes of the recorded
 real responses in ../shared/corpora/mastodon/ (Mastodon.py's cassettes).
 
+It also lists notifications (GET /api/v1/notifications with types[], exclude_types[],
+max_id, since_id, min_id and limit, newest first, with the Link header Mastodon sends),
+starting from the two recorded ones (`replay_recorded_notifications`) or made to order
+(`notify`).
+
 It honours `Idempotency-Key` as Mastodon documents (the same key from the same account
 returns the status made the first time), counts every status it creates per key, and
 can be told to misbehave: a scripted queue of answers per route (an HTTP error with its
@@ -32,14 +37,17 @@ CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "ma
 TOKEN = "test-token-8d1f"
 
 
-def _recorded(cassette: str, method: str, path_part: str) -> dict[str, Any]:
+def _recorded(cassette: str, method: str, path_part: str) -> Any:
     data = yaml.safe_load((CORPUS / cassette).read_text(encoding="utf-8"))
     for interaction in data["interactions"]:
         request, response = interaction["request"], interaction["response"]
         if request["method"] == method and path_part in request["uri"]:
-            body: dict[str, Any] = json.loads(response["body"]["string"])
-            return body
+            return json.loads(response["body"]["string"])
     raise LookupError(f"{cassette}: no {method} {path_part}")
+
+
+#: The notification lists the cassettes recorded (all types; mentions only).
+NOTIFICATION_CASSETTES = ("test_notifications.yaml", "test_notifications_mentions_only.yaml")
 
 
 @dataclass
@@ -71,9 +79,16 @@ class MastodonServer:
         self._media_template = _recorded("test_media_post_file.yaml", "POST", "/api/v2/media")
         self._instance = _recorded("test_instance.yaml", "GET", "/api/v2/instance")
         self._instance["configuration"]["statuses"]["max_characters"] = max_characters
+        self._recorded_notifications: list[dict[str, Any]] = [
+            note
+            for cassette in NOTIFICATION_CASSETTES
+            for note in _recorded(cassette, "GET", "/api/v1/notifications")  # the list
+        ]
         self._ids = itertools.count(117020585924712638)
         self._lock = threading.Lock()
         self.statuses: dict[str, dict[str, Any]] = {}
+        #: Other people's statuses (the citizens' mentions): ours may reply to them.
+        self.others: dict[str, dict[str, Any]] = {}
         self.deleted: set[str] = set()
         self.by_key: dict[str, str] = {}
         self.created_per_key: defaultdict[str, int] = defaultdict(int)
@@ -82,6 +97,10 @@ class MastodonServer:
         self._polls: dict[str, int] = {}
         self.script: defaultdict[str, deque[Scripted]] = defaultdict(deque)
         self.requests: list[tuple[str, str, dict[str, str]]] = []
+        #: Notifications of the account, in any order (the listing sorts by id).
+        self.notifications: list[Any] = []
+        #: The query of every GET /api/v1/notifications, parsed.
+        self.notification_queries: list[dict[str, list[str]]] = []
         self._server = _QuietServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -102,9 +121,64 @@ class MastodonServer:
 
     def then(self, route: str, *answers: Scripted) -> None:
         """Queue misbehaving answers for a route: "post_status", "media", "media_get",
-        "delete", "verify", "instance"."""
+        "delete", "verify", "instance", "notifications"."""
         with self._lock:
             self.script[route].extend(answers)
+
+    def replay_recorded_notifications(self) -> list[dict[str, Any]]:
+        """The mentions the cassettes recorded (ids 20 and 21), as the instance sent them."""
+        recorded = json.loads(json.dumps(self._recorded_notifications))
+        unique = list({note["id"]: note for note in recorded}.values())
+        with self._lock:
+            self.notifications.extend(unique)
+        return unique
+
+    def notify(
+        self,
+        content: str,
+        *,
+        kind: str = "mention",
+        acct: str = "anwohnerin@example.social",
+        display_name: str = "Erika Muster",
+        in_reply_to_id: str | None = None,
+        spoiler_text: str = "",
+        created_at: str | None = None,
+    ) -> dict[str, Any]:
+        """A new notification (its id above every other) about a new status whose HTML
+        `content` is given, in the recorded shape."""
+        with self._lock:
+            template = json.loads(json.dumps(self._recorded_notifications[0]))
+            note_id = str(max([int(template["id"]), *map(_id_number, self.notifications)]) + 1)
+            status_id = str(next(self._ids))
+            when = created_at or datetime.now(UTC).isoformat(timespec="milliseconds").replace(
+                "+00:00", "Z"
+            )
+            user = acct.split("@")[0]
+            account = dict(template["account"], acct=acct, username=user)
+            account.update(display_name=display_name, url=f"{self.url}/@{user}")
+            status = template["status"]
+            status.update(
+                id=status_id,
+                created_at=when,
+                in_reply_to_id=in_reply_to_id,
+                spoiler_text=spoiler_text,
+                sensitive=bool(spoiler_text),
+                content=content,
+                account=account,
+                url=f"{self.url}/@{user}/{status_id}",
+                uri=f"{self.url}/users/{user}/statuses/{status_id}",
+            )
+            template.update(
+                id=note_id,
+                type=kind,
+                created_at=when,
+                group_key=f"ungrouped-{note_id}",
+                account=account,
+                status=status,
+            )
+            self.notifications.append(template)
+            self.others[status_id] = status
+            return template
 
     def live_statuses(self) -> list[dict[str, Any]]:
         with self._lock:
@@ -199,6 +273,7 @@ class MastodonServer:
             ("POST", "/api/v2/media", ("media", MastodonServer._post_media)),
             ("GET", "/api/v1/accounts/verify_credentials", ("verify", MastodonServer._verify)),
             ("GET", "/api/v2/instance", ("instance", MastodonServer._get_instance)),
+            ("GET", "/api/v1/notifications", ("notifications", MastodonServer._notifications)),
         ]
         for want_method, want_path, (route, handler) in table:
             if method == want_method and path == want_path:
@@ -241,7 +316,8 @@ class MastodonServer:
                     {},
                 )
             reply_to = form.get("in_reply_to_id", [None])[0]
-            if reply_to and (reply_to not in self.statuses or reply_to in self.deleted):
+            known = reply_to in self.statuses or reply_to in self.others
+            if reply_to and (not known or reply_to in self.deleted):
                 return 404, {"error": "Record not found"}, {}
             media_ids = form.get("media_ids[]", [])
             for media_id in media_ids:
@@ -332,10 +408,54 @@ class MastodonServer:
     ) -> tuple[int, Any, dict[str, str]]:
         return 200, self._instance, {}
 
+    def _notifications(
+        self, handler: BaseHTTPRequestHandler, _raw: bytes, _arg: str
+    ) -> tuple[int, Any, dict[str, str]]:
+        """Newest first. since_id and min_id both mean "newer than", but min_id pages
+        from the oldest of those (the page right after it), as Mastodon documents."""
+        query = parse_qs(urlparse(handler.path).query)
+        with self._lock:
+            self.notification_queries.append(query)
+            notes = sorted(self.notifications, key=_id_number, reverse=True)
+        types, exclude = query.get("types[]", []), query.get("exclude_types[]", [])
+        limit = query.get("limit", ["40"])[0]
+        count = min(max(int(limit), 1), 80) if limit.isdigit() else 40
+        bounds = {name: query.get(name, [""])[0] for name in ("max_id", "since_id", "min_id")}
+        chosen = [
+            n
+            for n in notes
+            if (not types or _kind(n) in types)
+            and _kind(n) not in exclude
+            and (not bounds["max_id"].isdigit() or _id_number(n) < int(bounds["max_id"]))
+            and (not bounds["since_id"].isdigit() or _id_number(n) > int(bounds["since_id"]))
+            and (not bounds["min_id"].isdigit() or _id_number(n) > int(bounds["min_id"]))
+        ]
+        page = chosen[-count:] if bounds["min_id"].isdigit() else chosen[:count]
+        headers: dict[str, str] = {}
+        if page:
+            kinds = "".join(f"&types%5B%5D={kind}" for kind in types)
+            here = f"{self.url}/api/v1/notifications"
+            headers["Link"] = (
+                f'<{here}?max_id={_id_number(page[-1])}{kinds}>; rel="next", '
+                f'<{here}?min_id={_id_number(page[0])}{kinds}>; rel="prev"'
+            )
+        return 200, page, headers
+
     def _account_statuses(
         self, _handler: BaseHTTPRequestHandler, _raw: bytes, _arg: str
     ) -> tuple[int, Any, dict[str, str]]:
         return 200, list(reversed(self.live_statuses()))[:40], {}
+
+
+def _id_number(note: Any) -> int:
+    """A notification's id as a number (-1 for one a test broke on purpose)."""
+    ident = str(note.get("id", "")) if isinstance(note, dict) else ""
+    return int(ident) if ident.isdigit() else -1
+
+
+def _kind(note: Any) -> str:
+    """A notification's type; one without is of every type (so a test can break it)."""
+    return str(note.get("type", "mention")) if isinstance(note, dict) else "mention"
 
 
 def _form(content_type: str, raw: bytes) -> dict[str, list[str]]:

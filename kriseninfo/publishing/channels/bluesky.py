@@ -263,6 +263,21 @@ def _utc(moment: datetime) -> datetime:
 
 
 # -- sending ---------------------------------------------------------------------------------
+def login_of(account: AccountConfig) -> tuple[str, str, str]:
+    """The account's PDS address, login name (handle or DID) and app password."""
+    service = (account.settings.get("service") or "").strip().rstrip("/") or DEFAULT_SERVICE
+    if not service.startswith(("https://", "http://")):
+        service = "https://" + service
+    identifier = (account.settings.get("handle") or account.address).strip().removeprefix("@")
+    return service, identifier, account.secrets.get("app_password", "")
+
+
+def make_client(service: str, timeout: httpx.Timeout | None = None) -> Client:
+    """An SDK client for the PDS at `service`, not logged in yet."""
+    timeout = timeout or httpx.Timeout(TIMEOUT[1], connect=TIMEOUT[0])
+    return Client(base_url=service, request=Request(timeout=timeout))
+
+
 class _SessionRefused(Exception):
     """The PDS refused the session's token: log in again (once)."""
 
@@ -276,14 +291,8 @@ class BlueskyChannel:
     fields: ClassVar[tuple[Field, ...]] = TRAITS[Platform.BLUESKY].fields
 
     def __init__(self, account: AccountConfig, *, timeout: httpx.Timeout | None = None):
-        service = (account.settings.get("service") or "").strip().rstrip("/") or DEFAULT_SERVICE
-        if not service.startswith(("https://", "http://")):
-            service = "https://" + service
-        self._identifier = (account.settings.get("handle") or account.address).strip()
-        self._identifier = self._identifier.removeprefix("@")
-        self._password = account.secrets.get("app_password", "")
-        timeout = timeout or httpx.Timeout(TIMEOUT[1], connect=TIMEOUT[0])
-        self._client = Client(base_url=service, request=Request(timeout=timeout))
+        service, self._identifier, self._password = login_of(account)
+        self._client = make_client(service, timeout)
         self._client.on_session_change(self._remember)
         self._did = ""
         self._handle = ""

@@ -53,18 +53,7 @@ class MastodonChannel:
         self._headers: Mapping[str, str] = {}
         session = requests.Session()
         session.hooks["response"].append(self._remember)
-        self._api = Mastodon(
-            access_token=account.secrets.get("access_token"),
-            api_base_url=_instance(account),
-            ratelimit_method="throw",
-            request_timeout=TIMEOUT,  # type: ignore[arg-type]
-            # The API level we build to, taken as given (no request to find out): with it,
-            # Mastodon.py uses the v2 media upload that processes images asynchronously.
-            version_check_mode="created",
-            mastodon_version="4.3.0",
-            session=session,
-            user_agent="Kriseninfo",
-        )
+        self._api = make_client(account, session)
         self._me: Any = None
 
     def _remember(self, response: requests.Response, *_args: Any, **_kwargs: Any) -> None:
@@ -165,6 +154,26 @@ class MastodonChannel:
             raise status_error(status, _reason(error), self._headers) from None
         except MastodonError as error:  # illegal argument, unreadable media
             raise permanent("refused", str(error)) from None
+
+
+def make_client(
+    account: AccountConfig,
+    session: requests.Session | None = None,
+    timeout: tuple[float, float] = TIMEOUT,
+) -> Mastodon:
+    """A Mastodon.py client for the account's instance and token (it sends nothing yet)."""
+    return Mastodon(
+        access_token=account.secrets.get("access_token"),
+        api_base_url=_instance(account),
+        ratelimit_method="throw",
+        request_timeout=timeout,  # type: ignore[arg-type]
+        # The API level we build to, taken as given (no request to find out): with it,
+        # Mastodon.py uses the v2 media upload that processes images asynchronously.
+        version_check_mode="created",
+        mastodon_version="4.3.0",
+        session=session or requests.Session(),
+        user_agent="Kriseninfo",
+    )
 
 
 def _instance(account: AccountConfig) -> str:
