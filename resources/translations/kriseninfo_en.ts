@@ -790,8 +790,8 @@
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <source>&amp;Quelle hinzufügen …</source>
-        <translation>Add &amp;source …</translation>
+        <source>&amp;Quelle hinzufügen</source>
+        <translation>Add &amp;source</translation>
     </message>
     <message>
         <source>Bürgeranfragen</source>
@@ -932,6 +932,14 @@
     <message>
         <source>Keine aktive Lage.</source>
         <translation>No active incident.</translation>
+    </message>
+    <message>
+        <source>RSS- oder Atom-&amp;Feed …</source>
+        <translation>RSS or Atom &amp;feed …</translation>
+    </message>
+    <message>
+        <source>Erwähnungen von {name} ({platform})</source>
+        <translation>Mentions of {name} ({platform})</translation>
     </message>
 </context>
 <context>
