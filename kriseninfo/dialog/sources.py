@@ -186,7 +186,9 @@ class SourceService:
         with self._db.session(readonly=True) as session:
             due = list(
                 session.scalars(
-                    select(FeedSource.id).where(FeedSource.enabled, FeedSource.next_poll_at <= now)
+                    select(FeedSource.id)
+                    .where(FeedSource.enabled, FeedSource.next_poll_at <= now)
+                    .order_by(FeedSource.id)
                 )
             )
         return [self.poll(source_id) for source_id in due]
@@ -293,6 +295,8 @@ def _store(session: Session, row: FeedSource, items: list[Item], now: datetime) 
     added = 0
     for key, item in keyed.items():
         if key in known:
+            if item.reply_ref and row.account_id is not None:
+                _make_answerable(session, row, key, item, threads, now)
             continue
         session.add(
             DialogItem(
@@ -317,6 +321,34 @@ def _store(session: Session, row: FeedSource, items: list[Item], now: datetime) 
         )
         added += 1
     return added
+
+
+def _make_answerable(
+    session: Session,
+    row: FeedSource,
+    key: str,
+    item: Item,
+    threads: dict[str, int],
+    now: datetime,
+) -> None:
+    """The same post came first through a feed (no way to answer it there) and now
+    through our account's notifications: the one item becomes answerable on the channel."""
+    known = session.scalars(
+        select(DialogItem)
+        .where(
+            DialogItem.incident_id == row.incident_id,
+            DialogItem.dedupe_key == key,
+            DialogItem.reply_ref == "",
+        )
+        .with_for_update()
+    ).first()
+    if known is None:
+        return
+    known.account_id = row.account_id
+    known.reply_ref = item.reply_ref[:500]
+    known.in_reply_to = known.in_reply_to or item.in_reply_to
+    known.thread_set_id = known.thread_set_id or threads.get(_ref_key(item.in_reply_to))
+    known.updated_at = now
 
 
 def _our_posts(session: Session, incident_id: int) -> dict[str, int]:

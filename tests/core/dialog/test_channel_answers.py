@@ -8,6 +8,7 @@ from __future__ import annotations
 from kriseninfo.dialog.states import ItemState
 from kriseninfo.messagesets.kinds import DraftStatus, ReleaseKind
 from tests.conftest import FakeClock
+from tests.core.dialog.test_sources import Feed
 from tests.core.publishing.conftest import Desk
 from tests.core.test_messagesets import FREIGABE_PIN
 from tests.support.mastodon_server import MastodonServer
@@ -65,3 +66,23 @@ def test_a_reply_to_our_post_is_threaded_and_answered_on_mastodon(
     answered = context.dialog.get(second.id)
     assert answered.item_state is ItemState.BEANTWORTET and answered.answered_at is not None
     assert len(mastodon.live_statuses()) == 3
+
+
+def test_a_post_seen_first_in_a_feed_becomes_answerable_when_the_api_brings_it(
+    desk: Desk, mastodon: MastodonServer, feed: tuple[Feed, str]
+) -> None:
+    context, team = desk.context, desk.team
+    _set_id, status_id = _post_our_warning(desk, mastodon)
+    incident = desk.incident()
+    account_id = next(a.id for a in context.accounts.list(incident.id) if a.name == "Stadt Moers")
+    note = mastodon.notify("<p>Wann ist die Entschärfung?</p>", in_reply_to_id=status_id)
+    state, url = feed
+    state.base = f"{mastodon.url}/@anwohnerin/"  # the hashtag feed links the same status
+    state.entries = [(note["status"]["id"], "Wann ist die Entschärfung?")]
+    context.sources.add_feed(incident.id, "Hashtag #moers", url, team["leitung"])
+    context.sources.add_account(incident.id, account_id, team["leitung"])
+    feed_poll, api_poll = context.sources.poll_due()
+    assert (feed_poll.new_items, api_poll.new_items) == (1, 0)  # one item, not two
+    (item,) = context.dialog.items(incident.id)
+    assert item.source_name == "Hashtag #moers"
+    assert item.answerable_on_channel and item.reply_ref == note["status"]["id"]

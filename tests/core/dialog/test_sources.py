@@ -28,10 +28,11 @@ class Feed:
         self.requests = 0
         self.not_modified = 0
         self.status = 200
+        self.base = "https://social.example/@b/"  # each entry's link: base + guid
 
     def body(self) -> bytes:
         items = "".join(
-            f"<item><guid>{guid}</guid><link>https://social.example/@b/{guid}</link>"
+            f"<item><guid>{guid}</guid><link>{self.base}{guid}</link>"
             f"<title>Frage</title><description>{text}</description></item>"
             for guid, text in self.entries
         )
