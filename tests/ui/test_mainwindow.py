@@ -28,12 +28,13 @@ def test_navigation_shows_all_areas_and_enables_only_working_ones(window: MainWi
         "Lage",
         "Meldungen",
         "Warteschlange",
+        "Dialog",
         "Playbooks",
         "Einsatztagebuch",
         "Einstellungen",
     ]
     # Areas that do not exist yet have no page behind them: no fake content.
-    assert window.stack.count() == 6
+    assert window.stack.count() == 7
 
 
 def test_areas_switch_by_click_and_keyboard(window: MainWindow, qtbot: QtBot) -> None:
@@ -48,8 +49,12 @@ def test_areas_switch_by_click_and_keyboard(window: MainWindow, qtbot: QtBot) ->
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == Area.WARTESCHLANGE
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    # A disabled area cannot be reached by keyboard either.
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == Area.DIALOG
+    assert window.stack.currentWidget() is window.dialog_view
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    # A disabled area cannot be reached by keyboard either.
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == Area.LAGE
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == Area.MELDUNGEN
