@@ -20,6 +20,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from kriseninfo import __version__
 from kriseninfo.clock import Clock, utc_now
@@ -87,12 +88,38 @@ def upgrade(
         _backup_sqlite(database, backup_dir, state.current, clock())
     log.info("migrating %s from %s to %s", database.display_url(), state.current, state.head)
     config = _config(extra_versions)
-    with database.connect() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    try:
+        _run_upgrade(database, config)
+    except SQLAlchemyError as exc:
+        raise database.translate(exc) from exc
     with database.session() as session:
         session.merge(Meta(key=META_WRITTEN_BY, value=__version__))
     return state
+
+
+def _run_upgrade(database: Database, config: Config) -> None:
+    with database.engine.connect() as connection:
+        # Batch migrations on SQLite rebuild tables (copy, drop, rename); with foreign
+        # keys on, dropping a table that others reference fails. SQLite's advice: switch
+        # them off meanwhile (only possible outside a transaction, so on the driver's
+        # connection before SQLAlchemy begins one) and check them afterwards.
+        raw = connection.connection.driver_connection if database.is_sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if raw is not None:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        raise KriseninfoError(
+                            ErrorCode.DB_FAILED,
+                            f"migration left {len(broken)} broken references, e.g. {broken[0]}",
+                        )
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def _too_new(database: Database, revision: str) -> KriseninfoError:

@@ -40,6 +40,44 @@ def test_migrations_match_the_models(context: AppContext) -> None:
     assert diff == []
 
 
+def test_a_sqlite_database_with_data_upgrades_through_table_rebuilds(tmp_path: Path) -> None:
+    """Upgrades rebuild referenced tables on SQLite (0009 rebuilds feed_source, which
+    dialog items reference): a filled database must come through, references intact.
+    (PostgreSQL alters tables in place.)"""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    database = Database(f"sqlite:///{tmp_path / 'k.sqlite3'}")
+    config = migrate._config()
+    with database.connect() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0008")
+
+    def insert(connection: object, table: str, given: dict[str, object]) -> None:
+        values = dict(given)
+        for column in inspect(connection).get_columns(table):
+            if column["name"] in values or column["nullable"] or column["name"] == "id":
+                continue
+            kind = str(column["type"]).upper()
+            number = "INT" in kind or "BOOL" in kind
+            values[column["name"]] = 1 if number else "2026-11-27 09:00:00.000000"
+        names = ", ".join(values)
+        marks = ", ".join(f":{name}" for name in values)
+        connection.execute(text(f"INSERT INTO {table} ({names}) VALUES ({marks})"), values)  # type: ignore[attr-defined]
+
+    with database.connect() as c:
+        insert(c, "user_account", {"id": 1, "name": "Anna Adler", "role": "leitung"})
+        insert(c, "incident", {"id": 1, "created_by": 1, "mode": "real", "status": "active"})
+        insert(c, "feed_source", {"id": 1, "incident_id": 1, "kind": "feed"})
+        insert(c, "dialog_item", {"id": 1, "incident_id": 1, "source_id": 1, "text": "Frage?"})
+    migrate.upgrade(database, tmp_path / "backups")
+    with database.connect() as c:
+        assert c.execute(text("SELECT source_id, text FROM dialog_item")).one() == (1, "Frage?")
+        assert c.execute(text("SELECT account_id, cursor FROM feed_source")).one() == (None, "")
+        assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    database.dispose()
+
+
 def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path: Path) -> None:
     ctx = open_context(Options(data_dir=tmp_path))
     with ctx.database.connect() as connection:
