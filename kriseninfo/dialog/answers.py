@@ -39,6 +39,8 @@ from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import (
     ChannelAccount,
     DialogItem,
+    Incident,
+    IncidentMode,
     IncidentPlaybook,
     Message,
     MessageSet,
@@ -50,7 +52,8 @@ if TYPE_CHECKING:
 
 #: The answer id of the standard emergency answer ("Bitte wählen Sie sofort 112").
 EMERGENCY_ID = "notruf_112"
-_HANDLE = regex.compile(r"\(@([\w.\-]+(?:@[\w.\-]+)?)\)$")  # "Name (@user@host)"
+#: "Name (@user@host)", or "@user@host" alone when the account has no display name.
+_HANDLE = regex.compile(r"(?:^|\()@([\w.\-]+(?:@[\w.\-]+)?)\)?$")
 _VISIBLE = regex.compile(r"[^\s\p{Cf}]")
 #: An answer is a message, not a letter.
 MAX_ANSWER = 5_000
@@ -96,9 +99,15 @@ class AnswerService:
             )
             playbook_id = link.playbook_id if link else ""
             facts = json.loads(link.facts_json) if link else {}
+            incident = session.get(Incident, row.incident_id)
+            drill = incident is not None and incident.mode is IncidentMode.DRILL
         playbook = self._playbook(playbook_id)
         values = _fact_values(playbook, facts)
         approved = bool(playbook_id) and self._preapproved_allowed(playbook_id)
+        if approved and playbook is not None and not drill:
+            from kriseninfo.messagesets.facts import still_examples
+
+            approved = not still_examples(playbook, facts)
         return suggest(
             question, playbook, "de", earlier, limit=limit, approved=approved, facts=values
         )
@@ -125,13 +134,14 @@ class AnswerService:
             raise KriseninfoError(ErrorCode.INVALID_INPUT, "no item chosen", {"field": "items"})
         now = self._clock()
         with self._db.session() as session:
+            # Lock order as everywhere: the incident first, then its rows (by id).
+            incident_id = _item(session, ids[0]).incident_id
+            open_incident(session, incident_id, for_update=True)
             rows = [_item(session, item_id, lock=True) for item_id in ids]
-            incident_id = rows[0].incident_id
             if any(row.incident_id != incident_id for row in rows):
                 raise KriseninfoError(
                     ErrorCode.INVALID_INPUT, "items of different incidents", {"field": "items"}
                 )
-            open_incident(session, incident_id, for_update=True)
             names = user_names(session)
             for row in rows:
                 _check_answerable(row, by, names)
@@ -228,7 +238,14 @@ class AnswerService:
         found = next((a for a in playbook.answers if a.id == answer_id), None)
         if found is None:
             return False
-        values = _fact_values(playbook, json.loads(link.facts_json))
+        facts = json.loads(link.facts_json)
+        incident = session.get(Incident, incident_id)
+        if incident is not None and incident.mode is not IncidentMode.DRILL:
+            from kriseninfo.messagesets.facts import still_examples
+
+            if still_examples(playbook, facts):  # as for messages: real facts, or four eyes
+                return False
+        values = _fact_values(playbook, facts)
         for language in found.texts.values():
             rendered, problem = render_answer(str(language), values)
             if not problem and rendered.strip() == text:

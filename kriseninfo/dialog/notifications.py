@@ -52,6 +52,8 @@ from kriseninfo.publishing.channels import mastodon as mastodon_channel
 
 _log = logging.getLogger(__name__)
 
+#: The title of a mention not meant for the public (answered by hand, never in public).
+PRIVATE_TITLE: Final = "Nicht öffentliche Nachricht"
 #: Requests per poll at most; what is left is read on the next poll.
 MAX_PAGES: Final = 5
 #: (connect, read) seconds for each request.
@@ -132,6 +134,9 @@ def _mastodon_item(raw: Any, source: str) -> Item | None:
     if isinstance(spoiler, str) and spoiler.strip():
         text = f"CW: {to_plain(spoiler, _NAME_LIMIT)}\n\n{text}".strip()
     uri = status.get("uri")
+    # Our replies are public. A message meant for us alone (direct, followers only) is
+    # never answered in public: it is marked, and answered by hand.
+    private = status.get("visibility") in ("direct", "private")
     return Item(
         source=source,
         external_id=(uri if isinstance(uri, str) and uri.strip() else status_id)[:1000],
@@ -139,8 +144,9 @@ def _mastodon_item(raw: Any, source: str) -> Item | None:
         text=text,
         published=published,
         link=safe_link(status.get("url")) or safe_link(uri),
+        title=PRIVATE_TITLE if private else "",
         in_reply_to=_id_text(status.get("in_reply_to_id")),
-        reply_ref=status_id,
+        reply_ref="" if private else status_id,
     )
 
 

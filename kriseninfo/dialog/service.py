@@ -15,7 +15,7 @@ from kriseninfo.clock import Clock, utc_now
 from kriseninfo.dialog.plain import to_plain
 from kriseninfo.dialog.states import ItemState
 from kriseninfo.dialog.triage import guess
-from kriseninfo.domain import SYSTEM, Person
+from kriseninfo.domain import SYSTEM, Person, Role
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.rows import open_incident
 from kriseninfo.journal import journal
@@ -100,6 +100,9 @@ class DialogService:
                     DialogItem.incident_id == incident_id,
                     DialogItem.id <= up_to_id,
                     DialogItem.updated_at >= since,
+                    # rows unchanged since they came are read by `items`; a surge of new
+                    # items must not be read again every second
+                    DialogItem.updated_at != DialogItem.received_at,
                 )
                 .order_by(DialogItem.id)
             )
@@ -221,7 +224,17 @@ class DialogService:
         return self._act(item_id, by, act)
 
     def release_claim(self, item_id: int, by: Person) -> ItemView:
-        def act(row: DialogItem, _names: dict[int, str]) -> str:
+        """ "Abgeben": only by whoever holds it (or Leitung, for someone gone home)."""
+
+        def act(row: DialogItem, names: dict[int, str]) -> str:
+            holder = row.claimed_by
+            if holder is not None and holder != by.id and by.role is not Role.LEITUNG:
+                name = names.get(holder, "?")
+                raise KriseninfoError(
+                    ErrorCode.NOT_ALLOWED_NOW,
+                    f"item {row.id} is being answered by {name}",
+                    {"problem": "claimed", "name": name},
+                )
             row.claimed_by = None
             row.claimed_at = None
             if row.state == ItemState.IN_ARBEIT.value:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -27,7 +28,14 @@ from kriseninfo.journal.actions import Action
 from kriseninfo.publishing.accounts import servable
 from kriseninfo.publishing.channel import AccountConfig
 from kriseninfo.storage.database import Database
-from kriseninfo.storage.models import ChannelAccount, Delivery, DialogItem, FeedSource
+from kriseninfo.storage.models import (
+    ChannelAccount,
+    Delivery,
+    DialogItem,
+    FeedSource,
+    Incident,
+    IncidentStatus,
+)
 from kriseninfo.validation import strip_controls
 
 log = logging.getLogger(__name__)
@@ -36,6 +44,7 @@ FEED = "feed"
 MASTODON = "mastodon"
 BLUESKY = "bluesky"
 ACCOUNT_KINDS = {Platform.MASTODON: MASTODON, Platform.BLUESKY: BLUESKY}
+NOT_HERE_S = 60.0  # an account whose secrets this console lacks: asked again after this
 MIN_INTERVAL = 15  # seconds: a feed polled more often only burdens its server
 MAX_BACKOFF = timedelta(minutes=30)
 
@@ -81,6 +90,7 @@ class SourceService:
         self._fetch: Fetcher = fetcher or (lambda url, etag, modified: fetch(url, etag, modified))
         #: Our accounts with their secrets (from this console's keyring), for notifications.
         self._account = account
+        self._not_here: dict[int, float] = {}  # account sources this console cannot read
 
     def add_account(
         self, incident_id: int, account_id: int, by: Person, interval_s: int = 60
@@ -187,11 +197,17 @@ class SourceService:
             due = list(
                 session.scalars(
                     select(FeedSource.id)
-                    .where(FeedSource.enabled, FeedSource.next_poll_at <= now)
+                    .join(Incident, Incident.id == FeedSource.incident_id)
+                    .where(
+                        FeedSource.enabled,
+                        FeedSource.next_poll_at <= now,
+                        Incident.status != IncidentStatus.CLOSED,  # a closed incident: quiet
+                    )
                     .order_by(FeedSource.id)
                 )
             )
-        return [self.poll(source_id) for source_id in due]
+        skip = {i for i, until in self._not_here.items() if until > time.monotonic()}
+        return [self.poll(source_id) for source_id in due if source_id not in skip]
 
     def poll(self, source_id: int) -> Polled:
         with self._db.session(readonly=True) as session:
@@ -221,9 +237,10 @@ class SourceService:
 
         config = self._account(account_id) if self._account and account_id else None
         if config is None or not servable(config):
-            reason = "the account's credentials are not in this console's keyring"
-            self._failed(source_id, reason)
-            return Polled(source_id, 0, error=reason)
+            # Another console of the desk may hold the secrets: this one steps aside
+            # quietly (no failure counted, no backoff for the others) and looks again later.
+            self._not_here[source_id] = time.monotonic() + NOT_HERE_S
+            return Polled(source_id, 0, error="credentials not in this console's keyring")
         read = notifications.fetch_mastodon if kind == MASTODON else notifications.fetch_bluesky
         try:  # the network, outside any transaction
             page = read(config, cursor)

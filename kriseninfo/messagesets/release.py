@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from kriseninfo.clock import Clock, utc_now
-from kriseninfo.dialog.released import answer_released
+from kriseninfo.dialog.released import answer_rejected, answer_released
 from kriseninfo.domain import Person
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.rows import open_incident
@@ -227,6 +227,8 @@ class ReleaseService:
             row.released_at = row.released_by = row.release_kind = None
             row.release_reason = ""
             self._journal(session, row, person, Action.MESSAGE_REJECTED, comment)
+            if row.reply_to:  # an answer to a citizen: the question is open again
+                answer_rejected(session, row, self._clock())
 
         return self._change(
             set_id, draft_ids, {DraftStatus.ZUR_FREIGABE, DraftStatus.FREIGEGEBEN}, apply

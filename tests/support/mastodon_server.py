@@ -143,6 +143,7 @@ class MastodonServer:
         in_reply_to_id: str | None = None,
         spoiler_text: str = "",
         created_at: str | None = None,
+        visibility: str = "public",
     ) -> dict[str, Any]:
         """A new notification (its id above every other) about a new status whose HTML
         `content` is given, in the recorded shape."""
@@ -161,6 +162,7 @@ class MastodonServer:
                 id=status_id,
                 created_at=when,
                 in_reply_to_id=in_reply_to_id,
+                visibility=visibility,
                 spoiler_text=spoiler_text,
                 sensitive=bool(spoiler_text),
                 content=content,

@@ -86,3 +86,70 @@ def test_a_post_seen_first_in_a_feed_becomes_answerable_when_the_api_brings_it(
     (item,) = context.dialog.items(incident.id)
     assert item.source_name == "Hashtag #moers"
     assert item.answerable_on_channel and item.reply_ref == note["status"]["id"]
+
+
+def test_private_mentions_rejected_answers_and_example_facts_are_never_shortcuts(
+    desk: Desk, mastodon: MastodonServer, clock: FakeClock
+) -> None:
+    context, team = desk.context, desk.team
+    _post_our_warning(desk, mastodon)
+    incident = desk.incident()
+    account_id = next(a.id for a in context.accounts.list(incident.id) if a.name == "Stadt Moers")
+    context.sources.add_account(incident.id, account_id, team["leitung"])
+    mastodon.notify("<p>Meine Adresse ist …, bitte helfen</p>", visibility="direct")
+    mastodon.notify("<p>Wann fährt der Bus?</p>", display_name="", acct="busfahrer@bus.example")
+    context.sources.poll_due()
+    private, bus = context.dialog.items(incident.id)
+    assert private.title == "Nicht öffentliche Nachricht" and not private.answerable_on_channel
+    assert bus.author == "@busfahrer@bus.example" and bus.answerable_on_channel
+
+    # An own text goes to four eyes; sent back, the question is open again and still mine.
+    editor = team["redaktion"]
+    waiting = context.answers.answer([bus.id], "Der Bus fährt ab 18 Uhr.", editor)
+    assert waiting.set_id is not None
+    (draft,) = context.messagesets.get(waiting.set_id).drafts
+    assert draft.text == "@busfahrer@bus.example Der Bus fährt ab 18 Uhr."  # mentioned
+    context.releases.reject(waiting.set_id, team["freigabe"].id, FREIGABE_PIN, "Uhrzeit prüfen")
+    again = context.dialog.get(bus.id)
+    assert again.item_state is ItemState.IN_ARBEIT and again.claimed_by == editor.id
+    assert context.answers.answer([bus.id], "Der Bus fährt ab 19 Uhr.", editor).set_id
+
+    # A Textbaustein filled with the playbook's example facts is not a real incident's
+    # text: in a real incident it needs a second person like any message.
+    from kriseninfo.messagesets.facts import examples
+
+    playbook = context.playbooks.find(incident_playbook_id(desk))
+    context.plans.set_facts(incident.id, playbook, examples(playbook), team["leitung"])
+    mastodon.notify("<p>Muss ich meine Wohnung verlassen?</p>", acct="a@b.example")
+    clock.advance(seconds=120)
+    context.sources.poll_due()
+    question = context.dialog.items(incident.id)[-1]
+    assert question.author.endswith("(@a@b.example)")
+    best = next(s for s in context.answers.suggestions(question.id) if s.answer_id)
+    assert not best.pre_approved  # not offered as such either
+    done = context.answers.answer([question.id], best.text, editor, best.answer_id)
+    assert done.set_id is not None and not done.released
+
+
+def incident_playbook_id(desk: Desk) -> str:
+    from kriseninfo.storage.models import IncidentPlaybook
+
+    with desk.context.database.session(readonly=True) as session:
+        link = session.get(IncidentPlaybook, desk.incident().id)
+        assert link is not None
+        return link.playbook_id
+
+
+def test_a_console_without_the_accounts_secrets_steps_aside_quietly(desk: Desk) -> None:
+    from kriseninfo.counting.platforms import Platform
+
+    context, team = desk.context, desk.team
+    incident = desk.incident()
+    account_id = desk.account(Platform.MASTODON, "Stadt Moers")  # no secrets in this keyring
+    source = context.sources.add_account(incident.id, account_id, team["leitung"])
+    (polled,) = context.sources.poll_due()
+    assert polled.error == "credentials not in this console's keyring"
+    (health,) = context.sources.for_incident(incident.id)
+    assert health.failures == 0 and health.last_error == ""  # nothing held against it
+    assert health.next_poll_at == source.next_poll_at  # a console with the secrets polls now
+    assert context.sources.poll_due() == []  # and this one does not ask again at once

@@ -155,6 +155,10 @@ def test_items_are_read_incrementally_claimed_once_and_triaged(
     assert taken.value.params == {"problem": "claimed", "name": "Anna Adler"}
     dialog.release_claim(first.id, leitung)
     assert dialog.claim(first.id, colleague).claimed_by_name == "Bernd Berg"
+    third = context.users.create("Cem Cakir", Role.REDAKTION, "8642", leitung)
+    with pytest.raises(KriseninfoError) as not_theirs:  # "Abgeben" only by who holds it
+        dialog.release_claim(first.id, third)
+    assert not_theirs.value.params == {"problem": "claimed", "name": "Bernd Berg"}
 
     assert dialog.categorise(second.id, Category.NOTFALL, colleague).category is Category.NOTFALL
     changes = [line for line in context.journal.lines() if line.action == "dialog.item_changed"]
