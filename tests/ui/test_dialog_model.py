@@ -89,3 +89,26 @@ def test_ages_turn_overdue_once_and_are_counted() -> None:
     model.set_targets({**model.targets, Category.FRAGE: timedelta(hours=1)})
     assert model.overdue_count() == 1
     assert model.rowCount(QModelIndex()) == 2
+
+
+def test_a_changed_row_moves_with_its_selection(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QTableView
+
+    model = DialogTableModel()
+    model.merge([item(n, f"Frage {n}", minutes=n) for n in range(1, 6)])
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.selectionModel().select(
+        model.index(4, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    removed: list[int] = []
+    model.rowsRemoved.connect(lambda *_: removed.append(1))
+    model.merge([replace(model.rows[4], category=Category.NOTFALL)])  # now on top
+    assert [r.id for r in model.rows] == [5, 1, 2, 3, 4] and removed == []
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [0]
+    model.merge([replace(model.rows[0], category=Category.BESCHWERDE)])  # target 1 h: last
+    assert [r.id for r in model.rows] == [1, 2, 3, 4, 5]
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [4]

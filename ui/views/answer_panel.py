@@ -69,7 +69,12 @@ class AnswerPanel(QWidget):
         self.show_items([])
 
     def show_items(self, items: list[ItemView]) -> None:
-        """The selected items; an emergency gets the 112 answer ready at once."""
+        """The selected items; an emergency gets the 112 answer ready at once. Nothing
+        selected (a moment while the list changes) keeps what was typed, only disabled."""
+        if not items:
+            self.setEnabled(False)
+            self.hint.setText(self.tr("Keine Anfrage ausgewählt."))
+            return
         same = [i.id for i in items] == [i.id for i in self._items]
         self._items = items
         if not same:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -52,6 +53,11 @@ class Filter:
     source: str | None = None
     text: str = ""  # casefolded words, all must occur
     me: int = 0
+
+
+def plain_tooltip(text: str) -> str:
+    """Untrusted text as a tooltip: Qt would read "<h1 …>" as rich text, so it is escaped."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def state_name(state: ItemState) -> str:
@@ -130,7 +136,7 @@ class DialogTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
-            return item.text[:1000]
+            return plain_tooltip(item.text[:1000])
         emergency = item.category is Category.NOTFALL and item.item_state.is_open
         if role == Qt.ItemDataRole.BackgroundRole and column == self.AGE:
             share = self._share(item)
@@ -270,9 +276,8 @@ class DialogTableModel(QAbstractTableModel):
         old_key, new_key = self._key_of(old), self._key_of(new)
         position = bisect.bisect_left(self._keys, old_key)
         shown = position < len(self.rows) and self.rows[position].id == old.id
-        if shown and passes(new) and old_key == new_key:
-            self.rows[position] = new
-            self.dataChanged.emit(self.index(position, 0), self.index(position, 5))
+        if shown and passes(new):
+            self._move(position, new, new_key)
             return
         if shown:
             self.beginRemoveRows(QModelIndex(), position, position)
@@ -281,6 +286,26 @@ class DialogTableModel(QAbstractTableModel):
             self.endRemoveRows()
         if passes(new):
             self._flush(bisect.bisect_left(self._keys, new_key), [(new_key, new)])
+
+    def _move(self, position: int, new: ItemView, new_key: Any) -> None:
+        """A shown row that changed: moved where it now belongs (a move, not a removal,
+        so the officer's selection and the answer being typed stay with it)."""
+        old_key = self._keys.pop(position)
+        old = self.rows.pop(position)
+        target = bisect.bisect_left(self._keys, new_key)  # without the row
+        self._keys.insert(position, old_key)
+        self.rows.insert(position, old)
+        destination = target if target < position else target + 1  # before the move
+        if destination not in (position, position + 1):
+            self.beginMoveRows(QModelIndex(), position, position, QModelIndex(), destination)
+            del self._keys[position], self.rows[position]
+            self._keys.insert(target, new_key)
+            self.rows.insert(target, new)
+            self.endMoveRows()
+            position = target
+        else:
+            self._keys[position], self.rows[position] = new_key, new
+        self.dataChanged.emit(self.index(position, 0), self.index(position, 5))
 
     # -- order and filter ------------------------------------------------------------------
     @property
@@ -321,6 +346,7 @@ class DialogTableModel(QAbstractTableModel):
 
     def tick(self, now: datetime) -> list[ItemView]:
         """Ages move on: repaint the age column; returns items that became overdue."""
+        now = max(now, self.now)  # loads started earlier may report an older time
         before = self.now.timestamp()
         self.now = now
         if self.rows:

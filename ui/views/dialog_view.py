@@ -45,7 +45,14 @@ from kriseninfo_ui.messageset_texts import platform_name
 from kriseninfo_ui.playbook_texts import category_name
 from kriseninfo_ui.session import Session
 from kriseninfo_ui.views.answer_panel import AnswerPanel
-from kriseninfo_ui.views.dialog_model import DialogTableModel, Filter, Order, Show, minutes_text
+from kriseninfo_ui.views.dialog_model import (
+    DialogTableModel,
+    Filter,
+    Order,
+    Show,
+    minutes_text,
+    plain_tooltip,
+)
 from kriseninfo_ui.widgets import local_time_text
 
 REFRESH_MS = 1_000
@@ -351,8 +358,9 @@ class DialogView(QWidget):
             self.refresh()
             return
         fresh, changed, now, sources, targets = result
-        if targets is not None:
-            self.model.set_targets(targets)
+        if targets is not None and targets != self.model.targets:
+            self.model.set_targets(targets)  # a new order: the selection is found again
+            self._select(self._wanted)
         if sources is not None:
             self._show_sources(sources, now)
         self.model.merge(changed)
@@ -411,7 +419,9 @@ class DialogView(QWidget):
             self.tr("Quellen: {list}").format(list=" · ".join(parts)) if parts else ""
         )
         self.sources_line.setToolTip(
-            "\n".join(f"{s.name}: {s.address}\n{s.warning}" for s in sources if s.warning)
+            plain_tooltip(
+                "\n".join(f"{s.name}: {s.address}\n{s.warning}" for s in sources if s.warning)
+            )
         )
 
     def _show_banner(self) -> None:
