@@ -71,14 +71,17 @@ def write(path: Path, results: list[Entry]) -> None:
 
 def table(results: list[Entry]) -> str:
     """A few aligned lines for the terminal; the JSON file has every sample."""
-    rows = [("measure", "kriseninfo", "bare Qt", "target")]
+    rows = [("measure", "kriseninfo", "baseline", "target")]
     for entry in results:
         unit = str(entry["unit"])
         baseline = "" if "baseline" not in entry or unit == "x" else f"{entry['baseline']} {unit}"
+        if baseline and "baseline_label" in entry:  # bare Qt unless said otherwise
+            baseline += f" ({entry['baseline_label']})"
         target = ""
         if "target" in entry:
             target = f"≤ {entry['target']} ({'met' if entry['target_met'] else 'MISSED'})"
-        rows.append((str(entry["name"]), f"{entry['value']} {unit}", baseline, target))
+        value = "n/a" if entry["value"] is None else f"{entry['value']} {unit}"
+        rows.append((str(entry["name"]), value, baseline, target))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     return "\n".join(
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import PySide6
 
-from bench import publishing, report
+from bench import dialog, publishing, report
 from bench.sampling import Sample, child_env, measure
 from bench.seed import seed
 
@@ -103,6 +103,8 @@ def main() -> int:
     )
     print("\npublishing queue: fan-out, throughput, GUI responsiveness …", flush=True)
     results += publishing.run()["entries"]
+    print("\ndialog feed: ingest, GUI responsiveness, 100,000 items …", flush=True)
+    results += dialog.run()["entries"]
     report.write(RESULTS, results)
     print()
     print(report.table(results))
