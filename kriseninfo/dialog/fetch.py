@@ -4,6 +4,7 @@ not a frozen worker."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import requests
@@ -58,7 +59,7 @@ def fetch(
     try:
         with client.get(url, headers=headers, timeout=timeout, stream=True) as answer:
             if answer.status_code == 304:
-                return Fetched(304, b"", dict(answer.headers), etag, modified)
+                return Fetched(304, b"", _lowercase(answer.headers), etag, modified)
             if answer.status_code >= 400:
                 raise FetchError(f"HTTP {answer.status_code} {answer.reason or ''}".strip())
             declared = answer.headers.get("Content-Length", "")
@@ -77,7 +78,7 @@ def fetch(
             return Fetched(
                 answer.status_code,
                 b"".join(chunks),
-                dict(answer.headers),
+                _lowercase(answer.headers),
                 answer.headers.get("ETag", ""),
                 answer.headers.get("Last-Modified", ""),
             )
@@ -92,3 +93,9 @@ def fetch(
     finally:
         if session is None:
             client.close()
+
+
+def _lowercase(headers: Mapping[str, str]) -> dict[str, str]:
+    """feedparser looks headers up in lower case (content-type, its charset): given the
+    server's own spelling it would call every feed "not well-formed" and miss the charset."""
+    return {name.lower(): value for name, value in headers.items()}

@@ -105,6 +105,8 @@ def test_a_feed_is_polled_stored_once_and_its_health_kept(
     state.entries = [("1", "Ist die Schule offen?"), ("2", "Brennt es noch?")]
     (first,) = sources.poll_due()
     assert first.new_items == 2 and _count(context) == 2
+    # A well-formed feed with its Content-Type leaves no warning on the source's health.
+    assert sources.for_incident(incident.id)[0].warning == ""
     assert sources.poll_due() == []  # not due again before its interval
 
     clock.advance(seconds=61)
