@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import bisect
 import enum
+import gc
 import html
+import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -53,6 +55,27 @@ class Filter:
     source: str | None = None
     text: str = ""  # casefolded words, all must occur
     me: int = 0
+
+
+_STATES: dict[Show, frozenset[str] | None] = {
+    Show.OPEN: frozenset({ItemState.OFFEN.value, ItemState.IN_ARBEIT.value}),
+    Show.MINE: frozenset({ItemState.IN_ARBEIT.value}),
+    Show.WAITING: frozenset({ItemState.IN_FREIGABE.value}),
+    Show.DONE: frozenset({ItemState.BEANTWORTET.value, ItemState.ERLEDIGT.value}),
+    Show.ALL: None,
+}
+
+
+#: The urgency ranks (first element of the key) each view shows: 0 open emergencies,
+#: 1 other open items, 2 answers waiting for release, 3 answered or closed.
+_RANKS: dict[Show, tuple[int, int] | None] = {
+    Show.OPEN: (0, 1),
+    Show.MINE: (0, 1),
+    Show.WAITING: (2, 2),
+    Show.DONE: (3, 3),
+    Show.ALL: None,
+}
+_by_id = operator.itemgetter(1)
 
 
 def plain_tooltip(text: str) -> str:
@@ -99,7 +122,9 @@ class DialogTableModel(QAbstractTableModel):
         self.targets: dict[Category, timedelta] = dict(DEFAULT_TARGETS)
         self._items: dict[int, ItemView] = {}
         self._haystack: dict[int, str] = {}
-        self._by_urgency: list[tuple[Key, int]] = []  # every item, kept sorted
+        #: Every item as (urgency key, id, item), kept sorted: the states are contiguous
+        #: runs of it (open, waiting for release, done), so a state filter is a slice.
+        self._by_urgency: list[tuple[Key, int, ItemView]] = []
         self._by_id: list[int] = []  # every item id, ascending (ids only grow)
         self._open: list[tuple[float, int]] = []  # open items' deadlines, sorted
         self._filter = Filter()
@@ -229,7 +254,7 @@ class DialogTableModel(QAbstractTableModel):
         for item in items:
             self._items[item.id] = item
             self._haystack[item.id] = f"{item.author}\n{item.title}\n{item.text}".casefold()
-            bisect.insort(self._by_urgency, (self._urgency(item), item.id))
+            bisect.insort(self._by_urgency, (self._urgency(item), item.id, item))
             if self._by_id and item.id < self._by_id[-1]:
                 bisect.insort(self._by_id, item.id)
             else:
@@ -263,9 +288,12 @@ class DialogTableModel(QAbstractTableModel):
     def _replace(self, old: ItemView, new: ItemView) -> None:
         self._items[new.id] = new
         old_urgency, new_urgency = self._urgency(old), self._urgency(new)
+        spot = bisect.bisect_left(self._by_urgency, (old_urgency, old.id))
         if old_urgency != new_urgency:
-            self._by_urgency.pop(bisect.bisect_left(self._by_urgency, (old_urgency, old.id)))
-            bisect.insort(self._by_urgency, (new_urgency, new.id))
+            self._by_urgency.pop(spot)
+            bisect.insort(self._by_urgency, (new_urgency, new.id, new))
+        else:
+            self._by_urgency[spot] = (new_urgency, new.id, new)
         if old.item_state.is_open:
             spot = bisect.bisect_left(self._open, (self._deadline(old), old.id))
             if spot < len(self._open) and self._open[spot][1] == old.id:
@@ -317,28 +345,54 @@ class DialogTableModel(QAbstractTableModel):
         return self._order
 
     def arrange(self, filter: Filter | None = None, order: Order | None = None) -> None:
-        """A new filter or order: one pass over lists already sorted (then a reset)."""
+        """A new filter or order, without touching most items: the state is a slice of
+        the urgency list, each further test one flat pass, and the cyclic garbage
+        collector waits (100,000 fresh tuples would set off a full collection of the
+        whole feed, longer than the filtering itself). Then a reset."""
         self._filter = filter or self._filter
         self._order = order or self._order
-        passes = self._passes()
-        items = self._items
-        chosen: list[tuple[Any, ItemView]]
-        if self._order is Order.URGENT:
-            chosen = [(key, items[i]) for key, i in self._by_urgency if passes(items[i])]
-        else:
-            ids = self._by_id if self._order is Order.OLDEST else reversed(self._by_id)
-            sign = 1 if self._order is Order.OLDEST else -1
-            chosen = [(sign * i, items[i]) for i in ids if passes(items[i])]
+        f = self._filter
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            entries = self._by_urgency
+            ranks = _RANKS[f.show]
+            if ranks is not None:
+                low = bisect.bisect_left(entries, ((ranks[0],),))
+                high = bisect.bisect_left(entries, ((ranks[1] + 1,),))
+                entries = entries[low:high]
+            if f.show is Show.MINE:
+                me, working = f.me, ItemState.IN_ARBEIT.value
+                entries = [e for e in entries if e[2].claimed_by == me and e[2].state == working]
+            if f.category is not None:
+                category = f.category
+                entries = [e for e in entries if e[2].category is category]
+            if f.source is not None:
+                source = f.source
+                entries = [e for e in entries if e[2].source_name == source]
+            hay = self._haystack
+            for word in f.text.casefold().split():
+                entries = [e for e in entries if word in hay[e[1]]]
+            keys: list[Any]
+            if self._order is Order.URGENT:
+                keys = [e[0] for e in entries]
+            else:
+                entries = sorted(entries, key=_by_id, reverse=self._order is Order.NEWEST)
+                sign = 1 if self._order is Order.OLDEST else -1
+                keys = [sign * e[1] for e in entries]
+            rows = [e[2] for e in entries]
+        finally:
+            if was_enabled:
+                gc.enable()
         self.beginResetModel()
-        self._keys = [key for key, _ in chosen]
-        self.rows = [item for _, item in chosen]
+        self._keys, self.rows = keys, rows
         self.endResetModel()
 
     def set_targets(self, targets: dict[Category, timedelta]) -> None:
         if targets == self.targets:
             return
         self.targets = dict(targets)
-        self._by_urgency = sorted((self._urgency(i), i.id) for i in self._items.values())
+        self._by_urgency = sorted((self._urgency(i), i.id, i) for i in self._items.values())
         self._open = sorted(
             (self._deadline(i), i.id) for i in self._items.values() if i.item_state.is_open
         )
@@ -364,10 +418,10 @@ class DialogTableModel(QAbstractTableModel):
 
     def open_emergencies(self) -> list[ItemView]:
         found = []
-        for key, item_id in self._by_urgency:
+        for key, _item_id, item in self._by_urgency:
             if key[0] != 0:
                 break
-            found.append(self._items[item_id])
+            found.append(item)
         return found
 
     def sources(self) -> list[str]:
@@ -397,13 +451,7 @@ class DialogTableModel(QAbstractTableModel):
         f = self._filter
         words = f.text.casefold().split()
         haystack = self._haystack
-        wanted_states = {
-            Show.OPEN: {ItemState.OFFEN.value, ItemState.IN_ARBEIT.value},
-            Show.MINE: {ItemState.IN_ARBEIT.value},
-            Show.WAITING: {ItemState.IN_FREIGABE.value},
-            Show.DONE: {ItemState.BEANTWORTET.value, ItemState.ERLEDIGT.value},
-            Show.ALL: None,
-        }[f.show]
+        wanted_states = _STATES[f.show]
         category, source, me, mine = f.category, f.source, f.me, f.show is Show.MINE
 
         def passes(item: ItemView) -> bool:
