@@ -28,8 +28,8 @@ from kriseninfo_ui.translation import Translations
 
 if TYPE_CHECKING:
     from kriseninfo.context import AppContext
-    from kriseninfo.dialog.poller import Poller
     from kriseninfo.domain import Person
+    from kriseninfo_ui.poller_process import PollerProcess
     from kriseninfo_ui.publisher import Publisher
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ class Console:
         self.context: AppContext | None = None
         self.window: MainWindow | None = None
         self.publisher: Publisher | None = None
-        self.poller: Poller | None = None
+        self.poller: PollerProcess | None = None
 
     # -- start -----------------------------------------------------------------------------
     def start(self, on_painted: Callable[[], object] | None = None) -> bool:
@@ -321,9 +321,9 @@ class Console:
         if self.publisher is not None:
             self.publisher.start()
         if self.poller is None and self.context is not None:
-            from kriseninfo.dialog.poller import Poller
+            from kriseninfo_ui.poller_process import PollerProcess
 
-            self.poller = Poller(self.context.sources, self.context.dialog)
+            self.poller = PollerProcess(self.options)
             self.poller.start()
 
     def show_main_window(self, person: Person) -> MainWindow:
@@ -342,7 +342,7 @@ class Console:
             self.publisher.stop()  # running sends finish; their leases cover a crash
             self.publisher = None
         if self.poller is not None:
-            self.poller.stop()  # a poll under way finishes (fetches have deadlines)
+            self.poller.stop()  # the child process ends; its next start polls what is due
             self.poller = None
         self.runner.wait_for_done()
         self.background.wait_for_done()

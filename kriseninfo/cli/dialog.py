@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import time
+import os
 from datetime import timedelta
 
 import click
@@ -43,17 +43,27 @@ def add_feed(
 
 @dialog.command()
 @click.option("--loop", is_flag=True, help="Keep polling until stopped (Ctrl+C).")
+@click.option(
+    "--while-parent",
+    "parent_pid",
+    type=int,
+    default=None,
+    help="With --loop: stop when the process with this id (the console) has ended.",
+)
 @click.pass_obj
-def poll(state: State, loop: bool) -> None:
-    """Poll the sources that are due; print what each brought."""
+def poll(state: State, loop: bool, parent_pid: int | None) -> None:
+    """Poll the sources that are due; print what each brought. With --loop it also
+    deletes callback numbers whose time is up, as the console's poller does."""
     with opened(state) as context:
-        while True:
+        if not loop:
             for polled in context.sources.poll_due():
                 outcome = polled.error or ("unchanged" if polled.unchanged else "ok")
                 click.echo(f"source {polled.source_id}: {polled.new_items} new, {outcome}")
-            if not loop:
-                return
-            time.sleep(5)
+            return
+        from kriseninfo.dialog.poller import Poller
+
+        poller = Poller(context.sources, context.dialog)
+        poller.run_until(lambda: parent_pid is not None and os.getppid() != parent_pid)
 
 
 @dialog.command("list")

@@ -1,7 +1,8 @@
-"""The dialog feed's poller: one thread beside the window (or the headless worker) that
-polls every source when it is due and deletes personal data whose time is up.
-
-Network waits happen here, never on the window's or the database worker's thread.
+"""The dialog feed's poller: polls every source when it is due and deletes personal data
+whose time is up. `kriseninfo dialog poll --loop` runs it headless; the console starts
+that command as a child process (parsing feeds is pure Python: on a thread beside the
+window it would hold the interpreter lock the window needs to paint). It also runs on a
+thread of its own (`start`/`stop`) where a process is not wanted.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import logging
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 from kriseninfo.dialog.service import DialogService
 from kriseninfo.dialog.sources import SourceService
@@ -54,8 +56,9 @@ class Poller:
                 log.info("deleted %d callback numbers whose retention ended", purged)
         return new
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
+    def run_until(self, done: Callable[[], bool]) -> None:
+        """Poll on every tick until `done()` (in this thread: the headless poller)."""
+        while not self._stop.is_set() and not done():
             try:
                 self.once()
             except KriseninfoError as error:  # the database away: try again next tick
@@ -63,3 +66,6 @@ class Poller:
             except Exception:  # never let one bad poll end the feed
                 log.exception("dialog poller failed; continuing")
             self._stop.wait(self._tick)
+
+    def _run(self) -> None:
+        self.run_until(lambda: False)

@@ -4,6 +4,9 @@ becomes a Richtigstellung in Meldungen, and search filters without losing the se
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -13,9 +16,12 @@ from kriseninfo.counting.platforms import Platform
 from kriseninfo.dialog.states import ItemState
 from kriseninfo.domain import Person, Role
 from kriseninfo.playbooks.kinds import Category
+from kriseninfo_ui.app import Console
 from kriseninfo_ui.mainwindow import Area, MainWindow
 from tests.core.publishing.conftest import Desk
 from tests.core.test_messagesets import FREIGABE_PIN, REDAKTION_PIN
+from tests.support import feed_server
+from tests.support.feed_server import Feed
 
 WAIT_MS = 10_000
 
@@ -92,3 +98,41 @@ def test_the_feed_is_worked_from_the_window(window: MainWindow, desk: Desk, qtbo
         ),
         timeout=WAIT_MS,
     )
+
+
+@pytest.fixture
+def feed() -> Iterator[tuple[Feed, str]]:
+    with feed_server.running() as running:
+        yield running
+
+
+def test_the_consoles_poller_process_brings_feed_items_and_ends_with_it(
+    console: Console, window: MainWindow, desk: Desk, feed: tuple[Feed, str], qtbot: QtBot
+) -> None:
+    state, url = feed
+    state.entries = [("1", "Ist die Schule morgen offen?"), ("2", "Wo ist die Sammelstelle?")]
+    incident = desk.incident()
+    desk.context.sources.add_feed(incident.id, "Hashtag #moers", url, desk.team["leitung"])
+    view = window.dialog_view
+    view.set_incident(incident.id)
+    qtbot.waitUntil(lambda: console.poller is not None and console.poller.running, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=30_000)  # a child process
+    assert {r.source_name for r in view.model.rows} == {"Hashtag #moers"}
+    poller = console.poller
+    assert poller is not None
+    console.shutdown()
+    assert not poller.running
+
+
+def test_the_headless_poller_stops_when_its_console_is_gone(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "kriseninfo", "--data-dir", str(tmp_path), "dialog", "poll",
+         "--loop", "--while-parent", "1"],  # not its parent: as if the console had died
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr

@@ -8,9 +8,9 @@ from __future__ import annotations
 from kriseninfo.dialog.states import ItemState
 from kriseninfo.messagesets.kinds import DraftStatus, ReleaseKind
 from tests.conftest import FakeClock
-from tests.core.dialog.test_sources import Feed
 from tests.core.publishing.conftest import Desk
 from tests.core.test_messagesets import FREIGABE_PIN
+from tests.support.feed_server import Feed
 from tests.support.mastodon_server import MastodonServer
 
 
