@@ -24,6 +24,11 @@ LINE_BREAKS = {"\x0b": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
 VARIATION_SELECTOR = regex.compile(r"[\uFE00-\uFE0F\U000E0100-\U000E01EF]")
 LETTER = regex.compile(r"[\p{L}\p{M}]")
 LATIN = regex.compile(r"[\p{Latin}\p{Common}]")
+#: Every character `_classify` may act on (a superset is fine: it only picks the slow path).
+_SUSPECT = regex.compile(
+    r"(?![\n\t ])[\p{Cc}\p{Zs}\p{Cs}\p{Cf}\p{Noncharacter_Code_Point}"
+    r"\u00ad\u180e\u3164\uffa0\u0085\u2028\u2029\uFE00-\uFE0F\U000E0000-\U000E01EF]"
+)
 
 
 class HiddenKind(enum.StrEnum):
@@ -66,6 +71,8 @@ def find_hidden(text: str) -> list[HiddenChar]:
 def clean(text: str) -> str:
     """`text` without the dangerous invisible characters, odd spaces made plain spaces,
     every line break a "\\n", NFC-normalised."""
+    if not _SUSPECT.search(text):  # nearly every text: one regex scan, not a call per char
+        return unicodedata.normalize("NFC", text)
     while True:  # a removal can strand its neighbour, e.g. a selector after a control
         replacements = {
             hidden.index: hidden.replacement

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from kriseninfo.clock import Clock, utc_now
@@ -309,14 +309,15 @@ def _store(session: Session, row: FeedSource, items: list[Item], now: datetime) 
         )
     )
     threads = _our_posts(session, row.incident_id) if any(i.in_reply_to for i in items) else {}
+    fresh: list[dict[str, object]] = []
     added = 0
     for key, item in keyed.items():
         if key in known:
             if item.reply_ref and row.account_id is not None:
                 _make_answerable(session, row, key, item, threads, now)
             continue
-        session.add(
-            DialogItem(
+        fresh.append(
+            dict(
                 incident_id=row.incident_id,
                 source_id=row.id,
                 dedupe_key=key,
@@ -337,6 +338,8 @@ def _store(session: Session, row: FeedSource, items: list[Item], now: datetime) 
             )
         )
         added += 1
+    if fresh:  # one statement for the lot: a busy feed brings hundreds at once
+        session.execute(insert(DialogItem), fresh)
     return added
 
 
