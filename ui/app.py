@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 RETRY_SECONDS = 5
+SWITCH_INTERVAL_S = 0.001
 PUBLISHER_DELAY_MS = 3000  # sending starts once the window is up and the Lagebild shown
 FIRST_PAINT_WAIT_MS = 2000  # a window that is never painted (minimised, hidden) must not block
 
@@ -92,6 +93,10 @@ class Console:
         self.translations = Translations(app)
         self.translations.install(language)
         install_exception_hook()
+        # The window's thread asks for the interpreter lock once per call into Python (a
+        # repaint of a long list: hundreds); while a worker thread computes, each ask
+        # waits up to the switch interval. 1 ms instead of 5 keeps repaints smooth.
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
         self.runner = TaskRunner(app)
         self.background = TaskRunner(app)
         self.context: AppContext | None = None

@@ -58,6 +58,9 @@ from kriseninfo_ui.widgets import local_time_text
 REFRESH_MS = 1_000
 SOURCES_EVERY = 5  # refreshes
 CLUSTERS_MS = 10_000
+#: New items read per refresh; a full batch asks for the next at once. Smaller reads
+#: keep the database thread's share of the interpreter lock short.
+READ_BATCH = 1_000
 MERGE_CHUNK = 500  # items per turn of the event loop: the window never stalls
 MARGIN = timedelta(minutes=2)  # consoles' clocks differ: changed rows are read with a margin
 #: One key per category, in the order the hint shows them.
@@ -95,6 +98,7 @@ class DialogView(QWidget):
         self._pending: list[ItemView] = []
         self._clusters: list[Cluster] = []
         self._clustered = False
+        self._more = False
         self._wanted: list[int] = []  # the officer's selection, kept through filters
 
         self.banner = QLabel(self)
@@ -340,7 +344,7 @@ class DialogView(QWidget):
 
         def load() -> Loaded:
             now = context.clock()
-            fresh = context.dialog.items(incident_id, after_id=after)
+            fresh = context.dialog.items(incident_id, after_id=after, limit=READ_BATCH)
             changed = context.dialog.changed(incident_id, since - MARGIN, after) if since else []
             sources = context.sources.for_incident(incident_id) if with_sources else None
             targets = context.response_targets.all() if with_sources else None
@@ -367,6 +371,7 @@ class DialogView(QWidget):
         if fresh:
             self._last_id = max(self._last_id, fresh[-1].id)
         self._since = now
+        self._more = len(fresh) >= READ_BATCH
         self._pending.extend(fresh)
         self._merge_pending(now)
 
@@ -379,6 +384,9 @@ class DialogView(QWidget):
             QTimer.singleShot(0, self, lambda: self._merge_pending(now))
             return
         self._after_merge(now)
+        if self._more:  # a surge: read on without waiting for the timer
+            self._more = False
+            QTimer.singleShot(0, self, self.refresh)
 
     def _after_merge(self, now: datetime) -> None:
         if not self._clustered and self.model.rowCount():
