@@ -96,7 +96,6 @@ class SourceService:
         self, incident_id: int, account_id: int, by: Person, interval_s: int = 60
     ) -> Source:
         """Mentions of and replies to one of our Mastodon or Bluesky accounts."""
-        now = self._clock()
         with self._db.session() as session:
             open_incident(session, incident_id, for_update=True)
             account = session.get(ChannelAccount, account_id)
@@ -107,36 +106,8 @@ class SourceService:
                     "only Mastodon and Bluesky accounts can be read for mentions",
                     {"field": "account"},
                 )
-            row = FeedSource(
-                incident_id=incident_id,
-                kind=kind,
-                name=f"Erwähnungen von {account.name}"[:120],
-                address="",
-                interval_s=max(MIN_INTERVAL, interval_s),
-                enabled=True,
-                etag="",
-                modified="",
-                next_poll_at=now,
-                failures=0,
-                last_error="",
-                warning="",
-                items_seen=0,
-                created_at=now,
-                account_id=account.id,
-                cursor="",
-            )
-            session.add(row)
-            session.flush()
-            journal.append(
-                session,
-                at=now,
-                actor=by.actor,
-                action=Action.SOURCE_ADDED,
-                incident_id=incident_id,
-                field=f"source {row.id}",
-                new_value=row.name,
-            )
-            return _source(row)
+            name = f"Erwähnungen von {account.name}"
+            return self._add(session, incident_id, kind, name, "", interval_s, by, account.id)
 
     def add_feed(
         self, incident_id: int, name: str, url: str, by: Person, interval_s: int = 60
@@ -149,37 +120,53 @@ class SourceService:
                 "a feed needs a name and an http(s) address",
                 {"field": "address" if name else "name"},
             )
-        now = self._clock()
         with self._db.session() as session:
             open_incident(session, incident_id, for_update=True)
-            row = FeedSource(
-                incident_id=incident_id,
-                kind=FEED,
-                name=name[:120],
-                address=address,
-                interval_s=max(MIN_INTERVAL, interval_s),
-                enabled=True,
-                etag="",
-                modified="",
-                next_poll_at=now,
-                failures=0,
-                last_error="",
-                warning="",
-                items_seen=0,
-                created_at=now,
-            )
-            session.add(row)
-            session.flush()
-            journal.append(
-                session,
-                at=now,
-                actor=by.actor,
-                action=Action.SOURCE_ADDED,
-                incident_id=incident_id,
-                field=f"source {row.id}",
-                new_value=f"{name}: {address}",
-            )
-            return _source(row)
+            return self._add(session, incident_id, FEED, name, address, interval_s, by, None)
+
+    def _add(
+        self,
+        session: Session,
+        incident_id: int,
+        kind: str,
+        name: str,
+        address: str,
+        interval_s: int,
+        by: Person,
+        account_id: int | None,
+    ) -> Source:
+        """A new source, due at once, journaled (caller holds the incident's lock)."""
+        now = self._clock()
+        row = FeedSource(
+            incident_id=incident_id,
+            kind=kind,
+            name=name[:120],
+            address=address,
+            interval_s=max(MIN_INTERVAL, interval_s),
+            enabled=True,
+            etag="",
+            modified="",
+            next_poll_at=now,
+            failures=0,
+            last_error="",
+            warning="",
+            items_seen=0,
+            created_at=now,
+            account_id=account_id,
+            cursor="",
+        )
+        session.add(row)
+        session.flush()
+        journal.append(
+            session,
+            at=now,
+            actor=by.actor,
+            action=Action.SOURCE_ADDED,
+            incident_id=incident_id,
+            field=f"source {row.id}",
+            new_value=f"{row.name}: {address}" if address else row.name,
+        )
+        return _source(row)
 
     def for_incident(self, incident_id: int) -> list[Source]:
         with self._db.session(readonly=True) as session:
