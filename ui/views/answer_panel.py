@@ -88,8 +88,12 @@ class AnswerPanel(QWidget):
         self.setEnabled(answerable)
         self._update_hint()
 
+    def item_ids(self) -> list[int]:
+        """The items the answer being written is for."""
+        return [item.id for item in self._items]
+
     def show_suggestions(self, item_id: int, found: list[Suggestion]) -> None:
-        if [i.id for i in self._items][:1] != [item_id]:
+        if self.item_ids()[:1] != [item_id]:
             return  # the officer moved on meanwhile
         for suggestion in found:
             if suggestion.answer_id and suggestion.answer_id == EMERGENCY_ID:

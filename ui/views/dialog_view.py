@@ -537,7 +537,7 @@ class DialogView(QWidget):
         self.correction_button.setVisible(
             len(items) == 1 and first is not None and first.category is Category.GERUECHT
         )
-        before = [i.id for i in self.answer._items]
+        before = self.answer.item_ids()
         self.answer.show_items(open_items)
         if open_items and [i.id for i in open_items] != before:
             self._load_suggestions(open_items[0])
