@@ -33,7 +33,7 @@ from kriseninfo.journal import journal
 from kriseninfo.journal.actions import Action
 from kriseninfo.messagesets.desk import DeskSettings
 from kriseninfo.messagesets.kinds import DeskSetting, DraftStatus, ReleaseKind, SetPurpose
-from kriseninfo.messagesets.store import add_version, dump_parts, template_json
+from kriseninfo.messagesets.store import add_linked_set, add_version, dump_parts, template_json
 from kriseninfo.publishing.outbox import enqueue
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import (
@@ -43,7 +43,6 @@ from kriseninfo.storage.models import (
     IncidentMode,
     IncidentPlaybook,
     Message,
-    MessageSet,
 )
 from kriseninfo.validation import strip_controls
 
@@ -263,7 +262,6 @@ class AnswerService:
         answer_id: str,
     ) -> int:
         now = self._clock()
-        link = session.get(IncidentPlaybook, incident_id)
         accounts = {
             account.id: account
             for account in session.scalars(
@@ -289,20 +287,7 @@ class AnswerService:
                         "name": account.name,
                     },
                 )
-        message_set = MessageSet(
-            incident_id=incident_id,
-            purpose=SetPurpose.ANTWORT.value,
-            phase_id=link.phase_id if link else "",
-            playbook_id=link.playbook_id if link else "",
-            playbook_version="",
-            playbook_released=released,
-            follows_id=None,
-            created_at=now,
-            created_by=by.id,
-            facts_json=link.facts_json if link else "{}",
-        )
-        session.add(message_set)
-        session.flush()
+        message_set = add_linked_set(session, incident_id, SetPurpose.ANTWORT, by, now, released)
         for row in rows:
             account = accounts[row.account_id or 0]
             reply = _addressed(row, account, text)

@@ -26,10 +26,10 @@ from kriseninfo.journal import journal
 from kriseninfo.journal.actions import Action
 from kriseninfo.messagesets.accounts import accounts_for
 from kriseninfo.messagesets.kinds import DraftStatus, SetPurpose
-from kriseninfo.messagesets.store import add_version, dump_parts, message_rows
+from kriseninfo.messagesets.store import add_linked_set, add_version, dump_parts, message_rows
 from kriseninfo.playbooks.kinds import Category
 from kriseninfo.storage.database import Database
-from kriseninfo.storage.models import DialogItem, IncidentPlaybook, Message, MessageSet
+from kriseninfo.storage.models import DialogItem, IncidentPlaybook, Message
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -171,21 +171,7 @@ class FollowUps:
         accounts = accounts_for(session, incident_id, enabled_only=True)
         if not accounts:
             raise KriseninfoError(ErrorCode.NO_CHANNEL_ACCOUNTS, "no enabled channel account")
-        link = session.get(IncidentPlaybook, incident_id)
-        row = MessageSet(
-            incident_id=incident_id,
-            purpose=purpose.value,
-            phase_id=link.phase_id if link else "",
-            playbook_id=link.playbook_id if link else "",
-            playbook_version="",
-            playbook_released=False,
-            follows_id=None,
-            created_at=now,
-            created_by=by.id,
-            facts_json=link.facts_json if link else "{}",
-        )
-        session.add(row)
-        session.flush()
+        row = add_linked_set(session, incident_id, purpose, by, now)
         for account in accounts:
             for language in account.languages:
                 session.add(

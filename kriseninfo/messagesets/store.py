@@ -15,7 +15,14 @@ from kriseninfo.domain import Person
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.messagesets.kinds import DraftStatus, ReleaseKind, SetPurpose
 from kriseninfo.messagesets.records import Draft, Media, MessageSetView, Version
-from kriseninfo.storage.models import ChannelAccount, Message, MessageSet, MessageVersion, User
+from kriseninfo.storage.models import (
+    ChannelAccount,
+    IncidentPlaybook,
+    Message,
+    MessageSet,
+    MessageVersion,
+    User,
+)
 
 
 def dump_parts(parts: Sequence[str]) -> str:
@@ -178,3 +185,31 @@ def add_version(session: Session, row: Message, now: datetime, by: Person, note:
             note=note,
         )
     )
+
+
+def add_linked_set(
+    session: Session,
+    incident_id: int,
+    purpose: SetPurpose,
+    by: Person,
+    now: datetime,
+    playbook_released: bool = False,
+) -> MessageSet:
+    """A message set made outside the playbook's phase texts (an answer, an FAQ, a
+    Richtigstellung): it records the incident's current phase, playbook and facts."""
+    link = session.get(IncidentPlaybook, incident_id)
+    row = MessageSet(
+        incident_id=incident_id,
+        purpose=purpose.value,
+        phase_id=link.phase_id if link else "",
+        playbook_id=link.playbook_id if link else "",
+        playbook_version="",
+        playbook_released=playbook_released,
+        follows_id=None,
+        created_at=now,
+        created_by=by.id,
+        facts_json=link.facts_json if link else "{}",
+    )
+    session.add(row)
+    session.flush()
+    return row
