@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from bench.seed import Seeded
@@ -59,7 +59,7 @@ def lage(studio: Studio, incident_id: int, name: str) -> None:
     window.resize(WINDOW_SIZE)
     window.show_area(Area.LAGE)
     view = window.lage_view
-    wait_until(lambda: view.model.rowCount() == 2, "the incident list")
+    wait_until(lambda: view.model.rowCount() >= 2, "the incident list")
     row = view.model.row_of(incident_id)
     assert row is not None
     view.list.setCurrentIndex(view.model.index(row))
@@ -112,7 +112,7 @@ def playbooks(studio: Studio) -> None:
 def settings(studio: Studio) -> None:
     window = studio.window
     window.show_area(Area.SETTINGS)
-    wait_until(lambda: window.settings_view.people.count() == 3, "the list of people")
+    wait_until(lambda: window.settings_view.people.count() >= 3, "the list of people")
     accounts = window.settings_view.accounts_panel
     wait_until(lambda: accounts.model.rowCount() == 8, "the channel accounts")
     studio.save(window, "einstellungen.png")
@@ -190,6 +190,30 @@ def dialog_feed(studio: Studio) -> None:
     wait_until(lambda: view.answer.suggestions.count() > 0, "answer suggestions")
     wait_until(lambda: view.faq_list.count() > 0, "Häufige Fragen", timeout_s=15)
     studio.save(window, "dialog.png")
+
+
+def uebungen(studio: Studio, incident_id: int) -> None:
+    """The Übungen area: a running drill's Übungsleitung and injects, then what it would
+    have published (the Übungs-Timeline)."""
+    window = studio.window
+    window.show_area(Area.UEBUNGEN)
+    view = window.drills_view
+    wait_until(lambda: view.list.count() >= 2, "the drills listed")
+    row = next(
+        n
+        for n in range(view.list.count())
+        if view.list.item(n).data(Qt.ItemDataRole.UserRole) == incident_id
+    )
+    view.list.setCurrentRow(row)
+    wait_until(
+        lambda: view._shown is not None and view._shown.incident_id == incident_id,
+        "the running drill shown",
+    )
+    wait_until(lambda: view.injects.rowCount() > 5, "its injects")
+    studio.save(window, "uebungen.png")
+    view.tabs.setCurrentWidget(view.timeline)
+    wait_until(lambda: len(view.timeline._ids) >= 2, "the Übungs-Timeline")
+    studio.save(window, "uebungs-timeline.png")
 
 
 def account_setup(studio: Studio) -> None:

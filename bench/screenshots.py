@@ -19,6 +19,7 @@ from bench import scenes
 from bench.launch import first_person, make_console, options_for, shut_down
 from bench.seed import seed
 from bench.seed_dialog import seed_dialog
+from bench.seed_drill import seed_drill
 from bench.seed_queue import seed_queue
 from kriseninfo.settings import ACTIVE_INCIDENT, Settings
 
@@ -37,6 +38,7 @@ def shoot(app: QApplication, data_dir: Path, outdir: Path) -> None:
     seeded = seed(data_dir)
     seed_queue(data_dir, seeded, data_dir / "website")
     seed_dialog(data_dir, seeded)
+    running_drill = seed_drill(data_dir, seeded)
     Settings(options_for(data_dir).paths().settings_file).set(ACTIVE_INCIDENT, seeded.real_id)
     console = make_console(app, data_dir, "de")
     try:
@@ -49,6 +51,7 @@ def shoot(app: QApplication, data_dir: Path, outdir: Path) -> None:
         scenes.meldungen(studio)
         scenes.queue(studio)
         scenes.dialog_feed(studio)
+        scenes.uebungen(studio, running_drill)
         scenes.account_setup(studio)
         scenes.new_incident(studio)
         scenes.login(studio)

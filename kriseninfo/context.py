@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from kriseninfo.dialog.service import DialogService
     from kriseninfo.dialog.sources import SourceService
     from kriseninfo.dialog.targets import ResponseTargets
+    from kriseninfo.drills.service import DrillService
     from kriseninfo.messagesets.accounts import AccountService
     from kriseninfo.messagesets.desk import DeskSettings
     from kriseninfo.messagesets.incident_playbook import IncidentPlaybookService
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from kriseninfo.publishing.credentials import Credentials
     from kriseninfo.publishing.service import PublishingService
     from kriseninfo.publishing.setup import ChannelSetup
+    from kriseninfo.review.score import Reviewer
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +156,20 @@ class AppContext:
         from kriseninfo.dialog.targets import ResponseTargets
 
         return ResponseTargets(self.database, self.clock)
+
+    @cached_property
+    def drills(self) -> DrillService:
+        """Drills: their clock and injects (never reaching the public)."""
+        from kriseninfo.drills.service import DrillService
+
+        return DrillService(self.database, self.incidents, self.plans, self.clock)
+
+    @cached_property
+    def reviews(self) -> Reviewer:
+        """After-action reviews of drills and closed incidents."""
+        from kriseninfo.review.score import Reviewer
+
+        return Reviewer(self.database, self.playbooks.find, self.clock)
 
     def close(self) -> None:
         self.saver.close()

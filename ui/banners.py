@@ -15,8 +15,13 @@ class DrillBanner(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("drillBanner")
-        self.setText(self.tr("ÜBUNG – Nichts aus dieser Lage erreicht die Öffentlichkeit"))
+        self._base = self.tr("ÜBUNG – Nichts aus dieser Lage erreicht die Öffentlichkeit")
+        self.setText(self._base)
         self.setAccessibleName(self.tr("Übungsmodus"))
+
+    def show_clock(self, clock: str) -> None:
+        """The drill clock beside the warning ("Übungsuhr 0:12:30 · 60×"), or nothing."""
+        self.setText(f"{self._base} · {clock}" if clock else self._base)
 
 
 class RealBanner(QLabel):

@@ -50,7 +50,9 @@ class Area:
     SETTINGS = "einstellungen"
 
     ORDER = (LAGE, MELDUNGEN, WARTESCHLANGE, DIALOG, PLAYBOOKS, UEBUNGEN, JOURNAL, SETTINGS)
-    BUILT = frozenset({LAGE, MELDUNGEN, WARTESCHLANGE, DIALOG, PLAYBOOKS, JOURNAL, SETTINGS})
+    BUILT = frozenset(
+        {LAGE, MELDUNGEN, WARTESCHLANGE, DIALOG, PLAYBOOKS, UEBUNGEN, JOURNAL, SETTINGS}
+    )
 
 
 class MainWindow(QMainWindow):
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
 
         from kriseninfo_ui.names import role_name
         from kriseninfo_ui.notify import Notifier
+        from kriseninfo_ui.views.drills_view import DrillsView
         from kriseninfo_ui.views.journal_view import JournalView
         from kriseninfo_ui.views.lage_view import LageView
         from kriseninfo_ui.views.playbooks_view import PlaybooksView
@@ -172,6 +175,9 @@ class MainWindow(QMainWindow):
         self._dialog_page = QWidget(self)
         QTimer.singleShot(DIALOG_BUILD_MS, self, self._build_dialog)
         self.playbooks_view = PlaybooksView(session, self)
+        self.drills_view = DrillsView(session, self)
+        self.drills_view.incident_chosen.connect(self._on_drill_chosen)
+        self.drills_view.clock_text.connect(self.drill_banner.show_clock)
         self.settings_view = SettingsView(session, self)
         self.settings_view.language_changed.connect(self.language_requested)
         self.views = {
@@ -180,6 +186,7 @@ class MainWindow(QMainWindow):
             Area.WARTESCHLANGE: self._queue_page,
             Area.DIALOG: self._dialog_page,
             Area.PLAYBOOKS: self.playbooks_view,
+            Area.UEBUNGEN: self.drills_view,
             Area.JOURNAL: self.journal_view,
             Area.SETTINGS: self.settings_view,
         }
@@ -370,6 +377,7 @@ class MainWindow(QMainWindow):
             incident is not None and not incident.is_drill and incident.is_open
         )
         self.journal_view.set_incident(incident)
+        self.drills_view.set_active_incident(incident.id if incident else None)
         self._active = incident
         if self._meldungen is not None:
             self._meldungen.set_incident(incident)
@@ -383,6 +391,11 @@ class MainWindow(QMainWindow):
             prefix = self.tr("ÜBUNG") + " – " if incident.is_drill else ""
             title = f"{prefix}{incident.title} – Kriseninfo"
         self.setWindowTitle(title)
+
+    def _on_drill_chosen(self, incident: IncidentSnapshot) -> None:
+        """A drill started or opened in the Übungen area becomes the active incident;
+        its injects arrive in the Dialog area."""
+        self.lage_view.adopt(incident)
 
     def _prepare_correction(self) -> None:
         """A correction is a follow-up set: it is threaded under what went out before."""

@@ -136,6 +136,10 @@ def action_name(action: str) -> str:
         ),
         Action.SOURCE_ADDED: QCoreApplication.translate("Names", "Quelle des Dialogs hinzugefügt"),
         Action.DIALOG_ITEM_CHANGED: QCoreApplication.translate("Names", "Bürgeranfrage bearbeitet"),
+        Action.DRILL_STARTED: QCoreApplication.translate("Names", "Übung gestartet"),
+        Action.DRILL_CLOCK_CHANGED: QCoreApplication.translate("Names", "Übungsuhr geändert"),
+        Action.DRILL_INJECT_ADDED: QCoreApplication.translate("Names", "Einspielung hinzugefügt"),
+        Action.DRILL_ENDED: QCoreApplication.translate("Names", "Übung beendet"),
     }
     return names.get(action, action)
 

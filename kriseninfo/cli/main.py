@@ -24,11 +24,13 @@ class LazyGroup(click.Group):
         "channel": "kriseninfo.cli.publishing:channel",
         "count": "kriseninfo.cli.count:count",
         "dialog": "kriseninfo.cli.dialog:dialog",
+        "drill": "kriseninfo.cli.drills:drill",
         "incident": "kriseninfo.cli.incidents:incident",
         "ingest": "kriseninfo.cli.ingest:ingest",
         "journal": "kriseninfo.cli.journal:journal",
         "playbook": "kriseninfo.cli.playbooks:playbook",
         "queue": "kriseninfo.cli.publishing:queue",
+        "review": "kriseninfo.cli.drills:review",
         "user": "kriseninfo.cli.users:user",
         "worker": "kriseninfo.cli.publishing:worker",
     }

@@ -27,6 +27,7 @@ from kriseninfo.dialog.states import ItemState
 from kriseninfo.dialog.suggest import Suggestion, render_answer, suggest
 from kriseninfo.dialog.triage import EMERGENCY_ANSWER
 from kriseninfo.domain import Person
+from kriseninfo.drills.marks import prefix_for, with_prefix
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.rows import open_incident
 from kriseninfo.journal import journal
@@ -270,10 +271,13 @@ class AnswerService:
                 )
             )
         }
+        prefix = prefix_for(session, incident_id)
         for row in rows:
             account = accounts[row.account_id or 0]
             measured = count(
-                Platform(account.platform), _addressed(row, account, text), limit=account.max_length
+                Platform(account.platform),
+                _addressed(row, account, text, prefix),
+                limit=account.max_length,
             )
             if not measured.fits:
                 raise KriseninfoError(
@@ -290,7 +294,7 @@ class AnswerService:
         message_set = add_linked_set(session, incident_id, SetPurpose.ANTWORT, by, now, released)
         for row in rows:
             account = accounts[row.account_id or 0]
-            reply = _addressed(row, account, text)
+            reply = _addressed(row, account, text, prefix)
             message = Message(
                 set_id=message_set.id,
                 account_id=account.id,
@@ -331,9 +335,11 @@ class AnswerService:
         return message_set.id
 
 
-def _addressed(row: DialogItem, account: ChannelAccount, text: str) -> str:
+def _addressed(row: DialogItem, account: ChannelAccount, text: str, prefix: str) -> str:
     """On Mastodon a reply reaches its author only if it mentions them (clients put the
-    mention first); Bluesky notifies the author of the post replied to by itself."""
+    mention first); Bluesky notifies the author of the post replied to by itself. In a
+    drill the text carries the drill's mark."""
+    text = with_prefix(text, prefix)
     if account.platform != Platform.MASTODON.value:
         return text
     handle = _HANDLE.search(row.author)

@@ -20,6 +20,7 @@ from kriseninfo.dialog.service import ItemView
 from kriseninfo.dialog.states import ItemState
 from kriseninfo.dialog.suggest import suggest
 from kriseninfo.domain import Person
+from kriseninfo.drills.marks import prefix_for, with_prefix
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.rows import open_incident
 from kriseninfo.journal import journal
@@ -172,6 +173,7 @@ class FollowUps:
         if not accounts:
             raise KriseninfoError(ErrorCode.NO_CHANNEL_ACCOUNTS, "no enabled channel account")
         row = add_linked_set(session, incident_id, purpose, by, now)
+        prefix = prefix_for(session, incident_id)
         for account in accounts:
             for language in account.languages:
                 session.add(
@@ -181,7 +183,7 @@ class FollowUps:
                         platform=account.platform.value,
                         language=language,
                         subject="",
-                        parts_json=dump_parts([text(language)]),
+                        parts_json=dump_parts([with_prefix(text(language), prefix)]),
                         media_json="[]",
                         template_json=None,
                         render_error="",

@@ -38,3 +38,7 @@ class Action(enum.StrEnum):
     ACCOUNT_SECRETS_CHANGED = "account.secrets_changed"
     SOURCE_ADDED = "dialog.source_added"
     DIALOG_ITEM_CHANGED = "dialog.item_changed"
+    DRILL_STARTED = "drill.started"
+    DRILL_CLOCK_CHANGED = "drill.clock_changed"
+    DRILL_INJECT_ADDED = "drill.inject_added"
+    DRILL_ENDED = "drill.ended"

@@ -46,6 +46,10 @@ ACTION_NAMES: dict[str, str] = {  # Action is a StrEnum: its members are their k
     Action.ACCOUNT_SECRETS_CHANGED: "Zugangsdaten eines Kanals geändert",
     Action.SOURCE_ADDED: "Quelle des Dialogs hinzugefügt",
     Action.DIALOG_ITEM_CHANGED: "Bürgeranfrage bearbeitet",
+    Action.DRILL_STARTED: "Übung gestartet",
+    Action.DRILL_CLOCK_CHANGED: "Übungsuhr geändert",
+    Action.DRILL_INJECT_ADDED: "Einspielung hinzugefügt",
+    Action.DRILL_ENDED: "Übung beendet",
 }
 
 FIELD_LABELS: dict[str, str] = {

@@ -21,6 +21,7 @@ from kriseninfo.counting.hidden import clean
 from kriseninfo.counting.platforms import Platform
 from kriseninfo.counting.split import split_thread
 from kriseninfo.domain import Person
+from kriseninfo.drills.marks import prefix_for, with_prefix
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.rows import open_incident
 from kriseninfo.journal import journal
@@ -128,6 +129,7 @@ class MessageSetService:
             accounts = accounts_for(session, incident_id, enabled_only=True)
             if not accounts:
                 raise KriseninfoError(ErrorCode.NO_CHANNEL_ACCOUNTS, "no enabled channel account")
+            prefix = prefix_for(session, incident_id)
             if follows_id is None and purpose in FOLLOW_UPS:
                 follows_id = session.scalar(
                     select(MessageSet.id)
@@ -162,6 +164,7 @@ class MessageSetService:
                     subject, text, error = _render(
                         playbook, link.phase_id, account.platform, language, values
                     )
+                    text = text if error else with_prefix(text, prefix)
                     message = Message(
                         set_id=row.id,
                         account_id=account.id,

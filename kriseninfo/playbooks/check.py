@@ -456,6 +456,7 @@ class _Checker:
                     (*loc, "at"),
                     f"inject at {inject.at} is after the drill ends "
                     f"({self.playbook.drill_duration})",
+                    warning=True,  # the drill still runs; the inject never arrives
                     at=inject.at,
                     end=self.playbook.drill_duration or "",
                 )

@@ -65,8 +65,12 @@ class Worker:
         poll: float = 1.0,
         on_change: Callable[[], None] | None = None,
         lease: timedelta = LEASE,
+        drills_only: bool = False,
     ):
         self._db = database
+        #: Send only drills' deliveries (to the Übungs-Timeline): a headless drill's own
+        #: worker never takes, or comments on, a real delivery.
+        self._drills_only = drills_only
         self._credentials = credentials or Credentials()
         self._make = make_channel
         self.owner = owner or new_owner()
@@ -115,7 +119,7 @@ class Worker:
     def step(self) -> int:
         """Claim what is due and start sending it; returns how many were claimed."""
         configs = self._accounts()
-        able = [a for a, c in configs.items() if servable(c)]
+        able = [] if self._drills_only else [a for a, c in configs.items() if servable(c)]
         jobs = self._queue.claim(able)
         for job in jobs:
             with self._lock:
@@ -241,8 +245,9 @@ class Worker:
         if time.monotonic() - self._configs_at > 10 or not self._configs:
             self._configs = load_configs(self._db, self._credentials)
             self._configs_at = time.monotonic()
-            able = [a for a, c in self._configs.items() if servable(c)]
-            self._queue.mark_without_credentials(able)
+            if not self._drills_only:
+                able = [a for a, c in self._configs.items() if servable(c)]
+                self._queue.mark_without_credentials(able)
         return self._configs
 
     def refresh_accounts(self) -> None:

@@ -8,10 +8,23 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import (
+    Enum,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+    inspect,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
 
 from kriseninfo.domain import IncidentKind, IncidentMode, IncidentStatus, Role
+from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.storage.types import UTCDateTime
 
 
@@ -64,6 +77,17 @@ class Incident(Base):
     hotline: Mapped[str] = mapped_column(String(80), default="")
     web_link: Mapped[str] = mapped_column(String(500), default="")
     next_update_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+@event.listens_for(Incident, "before_update")
+def _mode_is_fixed(_mapper: Mapper[Incident], _connection: Connection, target: Incident) -> None:
+    """Drill or real is fixed at creation (the database's trigger refuses it too)."""
+    if inspect(target).attrs.mode.history.deleted:
+        raise KriseninfoError(
+            ErrorCode.PERMISSION_DENIED,
+            f"incident {target.id}: drill or real cannot be changed",
+            {"field": "mode"},
+        )
 
 
 class JournalEntry(Base):
@@ -417,3 +441,60 @@ class DialogItem(Base):
     thread_set_id: Mapped[int | None] = mapped_column(
         ForeignKey("message_set.id", name="fk_dialog_item_thread_set_id")
     )
+
+
+class Drill(Base):
+    """An Übung: the drill incident's playbook, its clock and when it ended.
+
+    The drill clock is the list of its `DrillRun`s; `heartbeat_at` is when a console last
+    advanced it, so a drill whose consoles all died is paused where it was."""
+
+    __tablename__ = "drill"
+    __table_args__ = (UniqueConstraint("incident_id", name="uq_drill_incident_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"))
+    playbook_id: Mapped[str] = mapped_column(String(64))
+    playbook_version: Mapped[str] = mapped_column(String(32))
+    duration_s: Mapped[float | None] = mapped_column(Float)  # the playbook's drill length
+    prefix: Mapped[str] = mapped_column(String(40))  # "ÜBUNG", put before every text
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    started_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class DrillRun(Base):
+    """A stretch of the drill clock at one speed: from `wall_from` (drill time
+    `drill_from`) until `wall_to`, open while it runs. Gaps between runs are pauses."""
+
+    __tablename__ = "drill_run"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    drill_id: Mapped[int] = mapped_column(ForeignKey("drill.id"), index=True)
+    wall_from: Mapped[datetime] = mapped_column(UTCDateTime())
+    wall_to: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    drill_from: Mapped[float] = mapped_column(Float)
+    speed: Mapped[float] = mapped_column(Float)
+
+
+class DrillInject(Base):
+    """A scripted (or, by the exercise lead, hand-made) message due at `at_s` on the
+    drill clock; `item_id` is the dialog item it became once it arrived."""
+
+    __tablename__ = "drill_inject"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    drill_id: Mapped[int] = mapped_column(ForeignKey("drill.id"), index=True)
+    at_s: Mapped[float] = mapped_column(Float)
+    phase_id: Mapped[str] = mapped_column(String(64), default="")
+    channel: Mapped[str] = mapped_column(String(32))
+    author: Mapped[str] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text)
+    expect_category: Mapped[str] = mapped_column(String(32))
+    expect_answer: Mapped[str] = mapped_column(String(64), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    manual: Mapped[bool] = mapped_column(default=False)
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("dialog_item.id"))
+    arrived_s: Mapped[float | None] = mapped_column(Float)  # drill time it arrived

@@ -109,6 +109,26 @@ class UserService:
                 new_value="***",
             )
 
+    def reset_pin(self, target_id: int, new_pin: str, by: Person) -> None:
+        """Leitung gives someone a new PIN (a forgotten one, the automatic drill team)."""
+        if not by.may_manage_people:
+            raise KriseninfoError(ErrorCode.PERMISSION_DENIED, "only Leitung may manage people")
+        new_hash = hash_pin(new_pin)
+        with self._db.session() as session:
+            user = session.get(User, target_id)
+            if user is None:
+                raise KriseninfoError(ErrorCode.NOT_FOUND, f"person {target_id} not found")
+            user.pin_hash = new_hash
+            journal.append(
+                session,
+                at=self._clock(),
+                actor=by.actor,
+                action=Action.USER_CHANGED,
+                field=f"pin:{user.name}",
+                old_value="***",
+                new_value="***",
+            )
+
     def set_active(self, target_id: int, active: bool, by: Person) -> Person:
         if not by.may_manage_people:
             raise KriseninfoError(ErrorCode.PERMISSION_DENIED, "only Leitung may manage people")

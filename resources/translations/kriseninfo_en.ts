@@ -658,7 +658,7 @@
     <name>DialogModel</name>
     <message>
         <source>offen</source>
-        <extracomment>Colours that say the same as the text beside them (greyscale, colour blindness).</extracomment>
+        <extracomment>Colours that say the same as the text beside them (greyscale, colour blindness). The urgency ranks (first element of the key) each view shows: 0 open emergencies, 1 other open items, 2 answers waiting for release, 3 answered or closed. The roles `data` answers: a repaint asks for seven per cell, the rest return at once.</extracomment>
         <translation>open</translation>
     </message>
     <message>
@@ -719,6 +719,7 @@
     </message>
     <message>
         <source>Bürgertelefon</source>
+        <extracomment>Every item&apos;s urgency key, kept sorted, and the items in the same order: the states are contiguous runs (open, waiting for release, done), so a state filter is a slice. Keys hold numbers only: the garbage collector stops looking at them, so it looks at one object per item (the item).</extracomment>
         <translation>Hotline</translation>
     </message>
     <message>
@@ -734,7 +735,7 @@
     <name>DialogView</name>
     <message>
         <source>Zum &amp;Notfall</source>
-        <extracomment>One key per category, in the order the hint shows them. Open items past their response target: the status bar&apos;s count. Items that just became overdue (one desktop notification each time). A message set made here (FAQ, Richtigstellung) or an answer awaiting release.</extracomment>
+        <extracomment>New items read per refresh; a full batch asks for the next at once. Smaller reads keep the database thread&apos;s share of the interpreter lock short. One key per category, in the order the hint shows them. Open items past their response target: the status bar&apos;s count. Items that just became overdue (one desktop notification each time). A message set made here (FAQ, Richtigstellung) or an answer awaiting release.</extracomment>
         <translation>Go to &amp;emergency</translation>
     </message>
     <message>
@@ -1077,6 +1078,172 @@
     </message>
 </context>
 <context>
+    <name>DrillsView</name>
+    <message>
+        <source>Übung &amp;starten …</source>
+        <extracomment>A drill was started (or opened) here: the window makes it the active incident. The active drill&apos;s clock, as the banner shows it (&quot;0:12:30 · 60×&quot;), or &quot;&quot;.</extracomment>
+        <translation>&amp;Start drill …</translation>
+    </message>
+    <message>
+        <source>&amp;Nachbereitung erstellen …</source>
+        <translation>Write after-action &amp;review …</translation>
+    </message>
+    <message>
+        <source>Übungen</source>
+        <translation>Drills</translation>
+    </message>
+    <message>
+        <source>Übungsuhr</source>
+        <translation>Drill clock</translation>
+    </message>
+    <message>
+        <source>Geschwindigkeit der Übungsuhr</source>
+        <translation>Speed of the drill clock</translation>
+    </message>
+    <message>
+        <source>{n}×</source>
+        <translation>{n}×</translation>
+    </message>
+    <message>
+        <source>&amp;Anhalten</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Übung &amp;beenden</source>
+        <translation>E&amp;nd drill</translation>
+    </message>
+    <message>
+        <source>Dialog, Meldungen und Lage zeigen dann diese Übung.</source>
+        <translation>Dialog, Messages and Incident then show this drill.</translation>
+    </message>
+    <message>
+        <source>&amp;Einspielung hinzufügen …</source>
+        <translation>Add &amp;inject …</translation>
+    </message>
+    <message>
+        <source>Einspielungen</source>
+        <translation>Injects</translation>
+    </message>
+    <message>
+        <source>Übungs-Timeline</source>
+        <translation>Drill timeline</translation>
+    </message>
+    <message>
+        <source>Übungsleitung</source>
+        <translation>Exercise lead</translation>
+    </message>
+    <message>
+        <source>Geschwindigkeit:</source>
+        <translation>Speed:</translation>
+    </message>
+    <message>
+        <source>beendet</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>läuft</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>angehalten</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>Übungsuhr –</source>
+        <translation>Drill clock –</translation>
+    </message>
+    <message>
+        <source>Keine Übung gewählt. „Übung starten“ beginnt eine.</source>
+        <translation>No drill selected. “Start drill” begins one.</translation>
+    </message>
+    <message>
+        <source>Übungsuhr {clock}</source>
+        <translation>Drill clock {clock}</translation>
+    </message>
+    <message>
+        <source> · geplantes Ende erreicht</source>
+        <translation> · planned end reached</translation>
+    </message>
+    <message>
+        <source>{title}
+{state} · {clock} · {speed}× · begonnen {start}</source>
+        <translation>{title}
+{state} · {clock} · {speed}× · started {start}</translation>
+    </message>
+    <message>
+        <source>Als aktive Lage ö&amp;ffnen</source>
+        <translation>O&amp;pen as active incident</translation>
+    </message>
+    <message>
+        <source>{state} · {speed}×</source>
+        <translation>{state} · {speed}×</translation>
+    </message>
+    <message>
+        <source>Nächste Einspielung um {at}: {author} – {text}</source>
+        <translation>Next inject at {at}: {author} – {text}</translation>
+    </message>
+    <message>
+        <source>Keine Einspielung mehr geplant.</source>
+        <translation>No more injects planned.</translation>
+    </message>
+    <message>
+        <source>&amp;Weiter</source>
+        <translation>&amp;Resume</translation>
+    </message>
+    <message>
+        <source>Übungsuhr {clock} · {speed}×{paused}</source>
+        <translation>Drill clock {clock} · {speed}×{paused}</translation>
+    </message>
+    <message>
+        <source> · angehalten</source>
+        <translation> · paused</translation>
+    </message>
+    <message>
+        <source>Angehalten.</source>
+        <translation>Paused.</translation>
+    </message>
+    <message>
+        <source>Läuft weiter.</source>
+        <translation>Running again.</translation>
+    </message>
+    <message>
+        <source>Übung beenden</source>
+        <translation>End drill</translation>
+    </message>
+    <message>
+        <source>Die Übung jetzt beenden? Die Uhr bleibt stehen, es kommen keine Einspielungen mehr. Die Nachbereitung lässt sich danach erstellen.</source>
+        <translation>End the drill now? The clock stops and no more injects arrive. The after-action review can be written afterwards.</translation>
+    </message>
+    <message>
+        <source>Übung beendet.</source>
+        <translation>Drill ended.</translation>
+    </message>
+    <message>
+        <source>Einspielung hinzugefügt: sie geht jetzt im Dialog ein.</source>
+        <translation>Inject added: it arrives in the Dialog area now.</translation>
+    </message>
+    <message>
+        <source>Übung gestartet. Die Einspielungen kommen im Bereich Dialog an.</source>
+        <translation>Drill started. The injects arrive in the Dialog area.</translation>
+    </message>
+    <message>
+        <source>Nachbereitung speichern</source>
+        <translation>Save after-action review</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Nachbereitung wird erstellt …</source>
+        <translation>Writing the after-action review …</translation>
+    </message>
+    <message>
+        <source>Nachbereitung gespeichert: {path}</source>
+        <translation>After-action review saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Kriseninfo – unerwarteter Fehler</source>
@@ -1184,6 +1351,100 @@
     <message>
         <source>(abgeschlossen)</source>
         <translation>(closed)</translation>
+    </message>
+</context>
+<context>
+    <name>InjectDialog</name>
+    <message>
+        <source>Einspielung hinzufügen</source>
+        <translation>Add inject</translation>
+    </message>
+    <message>
+        <source>z. B. @anwohnerin@example.social</source>
+        <translation>e.g. @resident@example.social</translation>
+    </message>
+    <message>
+        <source>Was schreibt die Person?</source>
+        <translation>What does the person write?</translation>
+    </message>
+    <message>
+        <source>&amp;Kanal:</source>
+        <translation>&amp;Channel:</translation>
+    </message>
+    <message>
+        <source>&amp;Von:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>&amp;Erwartet als:</source>
+        <translation>&amp;Expected as:</translation>
+    </message>
+    <message>
+        <source>Jetzt einspielen</source>
+        <translation>Inject now</translation>
+    </message>
+    <message>
+        <source>Die Einspielung geht sofort im Dialog ein, wie von außen.</source>
+        <translation>The inject arrives in the Dialog area at once, as if from outside.</translation>
+    </message>
+    <message>
+        <source>Bitte angeben, von wem die Einspielung kommt.</source>
+        <translation>Please say who the inject is from.</translation>
+    </message>
+    <message>
+        <source>Bitte den Text der Einspielung eingeben.</source>
+        <translation>Please enter the text of the inject.</translation>
+    </message>
+    <message>
+        <source>Der Text ist zu lang (höchstens {n} Zeichen).</source>
+        <translation>The text is too long (at most {n} characters).</translation>
+    </message>
+</context>
+<context>
+    <name>InjectTable</name>
+    <message>
+        <source>Einspielungen</source>
+        <translation>Injects</translation>
+    </message>
+    <message>
+        <source>Um</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Von</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Erwartet</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>eingegangen {at}</source>
+        <translation>arrived {at}</translation>
+    </message>
+    <message>
+        <source>wartet</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source> (von Hand)</source>
+        <translation> (by hand)</translation>
     </message>
 </context>
 <context>
@@ -2222,6 +2483,22 @@
     <message>
         <source>Bürgeranfrage bearbeitet</source>
         <translation>Citizen&apos;s question handled</translation>
+    </message>
+    <message>
+        <source>Übung gestartet</source>
+        <translation>Drill started</translation>
+    </message>
+    <message>
+        <source>Übungsuhr geändert</source>
+        <translation>Drill clock changed</translation>
+    </message>
+    <message>
+        <source>Einspielung hinzugefügt</source>
+        <translation>Inject added</translation>
+    </message>
+    <message>
+        <source>Übung beendet</source>
+        <translation>Drill ended</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3567,6 +3844,88 @@ Send again anyway?</translation>
     <message>
         <source>Das ist keine Feed-Adresse. Bitte eine Adresse eintragen, die mit http:// oder https:// beginnt.</source>
         <translation>That is not a feed address. Please enter an address starting with http:// or https://.</translation>
+    </message>
+</context>
+<context>
+    <name>StartDrillDialog</name>
+    <message>
+        <source>Übung starten</source>
+        <translation>Start drill</translation>
+    </message>
+    <message>
+        <source>Playbooks werden geprüft …</source>
+        <translation>Checking the playbooks …</translation>
+    </message>
+    <message>
+        <source>{n}× so schnell</source>
+        <translation>{n}× as fast</translation>
+    </message>
+    <message>
+        <source>leer: „ÜBUNG: “ und der Titel des Playbooks</source>
+        <translation>empty: “ÜBUNG: ” and the playbook’s title</translation>
+    </message>
+    <message>
+        <source>Steht vor jedem Text, den die Übung veröffentlichen würde.</source>
+        <translation>Put before every text the drill would publish.</translation>
+    </message>
+    <message>
+        <source>&amp;Playbook:</source>
+        <translation>&amp;Playbook:</translation>
+    </message>
+    <message>
+        <source>&amp;Übungsuhr:</source>
+        <translation>Drill &amp;clock:</translation>
+    </message>
+    <message>
+        <source>&amp;Titel:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Kennzeichnung:</source>
+        <translation>&amp;Mark:</translation>
+    </message>
+    <message>
+        <source>Eine Übung ist eine eigene Lage. Alles, was sie veröffentlichen würde, landet in der Übungs-Timeline und erreicht niemanden.</source>
+        <translation>A drill is an incident of its own. Everything it would publish goes to the drill timeline and reaches nobody.</translation>
+    </message>
+    <message>
+        <source>Kein gültiges Playbook gefunden</source>
+        <translation>No valid playbook found</translation>
+    </message>
+    <message>
+        <source>ohne festes Ende</source>
+        <translation>no fixed end</translation>
+    </message>
+    <message>
+        <source>{n} Einspielungen, geplante Dauer {length}.</source>
+        <translation>{n} injects, planned length {length}.</translation>
+    </message>
+    <message>
+        <source>Dieses Playbook hat keine Einspielungen: die Übungsleitung spielt sie von Hand ein.</source>
+        <translation>This playbook has no injects: the exercise lead adds them by hand.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineList</name>
+    <message>
+        <source>Übungs-Timeline</source>
+        <translation>Drill timeline</translation>
+    </message>
+    <message>
+        <source>Noch nichts veröffentlicht. Was diese Übung senden würde, erscheint hier – es erreicht niemanden.</source>
+        <translation>Nothing published yet. What this drill would send appears here – it reaches nobody.</translation>
+    </message>
+    <message>
+        <source>{account} · {platform} · Übungsuhr {clock} ({time})</source>
+        <translation>{account} · {platform} · drill clock {clock} ({time})</translation>
+    </message>
+    <message>
+        <source>Antwort auf: {target}</source>
+        <translation>Reply to: {target}</translation>
+    </message>
+    <message>
+        <source>zurückgezogen</source>
+        <translation>withdrawn</translation>
     </message>
 </context>
 <context>

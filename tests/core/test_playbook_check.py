@@ -187,6 +187,8 @@ def test_injects_are_consistent() -> None:
         ProblemCode.INJECT_ANSWER_UNKNOWN,
         ProblemCode.INJECT_AFTER_END,
     }
+    late = next(p for p in result.problems if p.code is ProblemCode.INJECT_AFTER_END)
+    assert late.severity is Severity.WARNING  # a drill still runs without it
     phase = next(p for p in result.problems if p.code is ProblemCode.INJECT_PHASE_UNKNOWN)
     assert phase.params["suggestion"] == "warnung"
     answer = next(p for p in result.problems if p.code is ProblemCode.INJECT_ANSWER_UNKNOWN)

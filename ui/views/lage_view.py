@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kriseninfo.domain import IncidentMode
 from kriseninfo.errors import KriseninfoError
 from kriseninfo.incidents.lagebild import IncidentSnapshot, LagebildField
 from kriseninfo.settings import ACTIVE_INCIDENT
@@ -228,6 +229,9 @@ class LageView(QWidget):
         def start() -> IncidentSnapshot:
             from kriseninfo.messagesets.start import start_from_playbook
 
+            if mode is IncidentMode.DRILL:  # a drill with its clock and injects, at 1×
+                made = context.drills.start(playbook, person, title=title)
+                return context.incidents.get(made.incident_id)
             return start_from_playbook(context, title, mode, playbook, person)
 
         self._session.runner.run(start, self._on_started)
@@ -249,6 +253,10 @@ class LageView(QWidget):
         self._show(incident)
         self.reload()
         self.form.widget(LagebildField.WHAT_HAPPENED).setFocus()
+
+    def adopt(self, incident: IncidentSnapshot) -> None:
+        """An incident started elsewhere (a drill) becomes the active one."""
+        self._on_created(incident, None)
 
     def _on_started(self, incident: IncidentSnapshot | None, error: BaseException | None) -> None:
         self._on_created(incident, error)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from kriseninfo.clock import Clock
 from kriseninfo.counting.platforms import Platform
+from kriseninfo.drills.marks import prefix_for, with_prefix
 from kriseninfo.publishing.channel import AccountCheck, Field, Post, Published, RecentPost
 from kriseninfo.publishing.records import Job
 from kriseninfo.storage.database import Database
@@ -38,13 +39,14 @@ class SandboxChannel:
                 select(SandboxPost).where(SandboxPost.delivery_id == delivery.id)
             ).first()
             if existing is None:
+                prefix = prefix_for(session, delivery.incident_id)
                 existing = SandboxPost(
                     delivery_id=delivery.id,
                     incident_id=delivery.incident_id,
                     account_id=delivery.account_id,
                     platform=self._job.platform.value,
                     subject=post.subject,
-                    text=post.text,
+                    text=with_prefix(post.text, prefix) if delivery.part == 0 else post.text,
                     media_count=len(post.images),
                     reply_to=post.reply_to or "",
                     posted_at=self._clock(),

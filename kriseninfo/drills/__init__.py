@@ -1,0 +1,1 @@
+"""Drills (Übungen): a playbook rehearsed on a drill clock, with injects, never public."""
