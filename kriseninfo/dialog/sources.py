@@ -21,6 +21,7 @@ from kriseninfo.dialog.plain import safe_link
 from kriseninfo.dialog.records import Item
 from kriseninfo.dialog.triage import guess
 from kriseninfo.domain import Person
+from kriseninfo.drills.arrivals import DRILL_SOURCE
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.rows import open_incident
 from kriseninfo.journal import journal
@@ -169,10 +170,12 @@ class SourceService:
         return _source(row)
 
     def for_incident(self, incident_id: int) -> list[Source]:
+        """The sources the desk polls (a drill's injects come by its clock, not a poll:
+        their sources have no health to show)."""
         with self._db.session(readonly=True) as session:
             rows = session.scalars(
                 select(FeedSource)
-                .where(FeedSource.incident_id == incident_id)
+                .where(FeedSource.incident_id == incident_id, FeedSource.kind != DRILL_SOURCE)
                 .order_by(FeedSource.id)
             )
             return [_source(row) for row in rows]

@@ -480,12 +480,19 @@ class _Scorer:
             waiting = [i for i in injects if i.item_id is None]
             if waiting:
                 remarks.append(
-                    f"{len(waiting)} Einspielungen sind nicht mehr eingegangen "
-                    "(die Übung endete vorher)."
+                    (
+                        "1 Einspielung ist"
+                        if len(waiting) == 1
+                        else f"{len(waiting)} Einspielungen sind"
+                    )
+                    + " nicht mehr eingegangen (die Übung endete vorher)."
                 )
             manual = sum(1 for i in injects if i.manual)
             if manual:
-                remarks.append(f"{manual} Einspielungen hat die Übungsleitung von Hand ergänzt.")
+                remarks.append(
+                    ("1 Einspielung" if manual == 1 else f"{manual} Einspielungen")
+                    + " hat die Übungsleitung von Hand ergänzt."
+                )
             if self.drill.duration_s and self.at(self.end_wall) < self.drill.duration_s:
                 remarks.append(
                     f"Die Übung endete bei {_hms(self.at(self.end_wall))} "

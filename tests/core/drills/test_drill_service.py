@@ -46,6 +46,7 @@ def test_injects_arrive_on_the_drill_clock_once(
     assert item.text == "Wann darf ich wieder nach Hause?"
     assert item.author == "@anna@example.social"
     assert item.source_name == "Übung · Mastodon"
+    assert context.sources.for_incident(drill.incident_id) == []  # nothing polled, no health
     clock.advance(seconds=2)  # 156 s: the emergency and the rumour
     rest = context.drills.advance(drill.incident_id)
     assert [context.dialog.get(i).text[:10] for i in rest] == ["Ich bin ei", "Angeblich "]
@@ -154,8 +155,9 @@ def test_a_playbook_without_injects_still_runs(
 
 
 def test_injects_after_the_planned_end_are_a_warning_not_a_refusal(
-    context: AppContext, leitung: Person
+    context: AppContext, leitung: Person, clock: FakeClock
 ) -> None:
+    clock.step = type(clock.step)(0)
     late = write_book(
         context,
         book_id="spaet",
@@ -172,6 +174,12 @@ def test_injects_after_the_planned_end_are_a_warning_not_a_refusal(
     )
     drill = context.drills.start(late, leitung, speed=60)
     assert [i.at_s for i in drill.injects] == [300.0]
+    clock.advance(seconds=2)  # 2 min drill time: the planned end (1 min) has passed
+    assert drill.over(clock())
+    assert context.drills.advance(drill.incident_id) == []
+    context.drills.end(drill.incident_id, leitung)
+    remarks = context.reviews.review(drill.incident_id).remarks
+    assert "1 Einspielung ist nicht mehr eingegangen (die Übung endete vorher)." in remarks
 
 
 def test_drill_or_real_can_never_be_switched(

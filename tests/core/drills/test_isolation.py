@@ -5,6 +5,8 @@ enabled all along; the server must never see a request."""
 
 from __future__ import annotations
 
+from sqlalchemy import update as sql_update
+
 from kriseninfo.counting.platforms import Platform
 from kriseninfo.dialog.answers import EMERGENCY_ID
 from kriseninfo.dialog.triage import EMERGENCY_ANSWER
@@ -13,6 +15,7 @@ from kriseninfo.messagesets.facts import examples
 from kriseninfo.messagesets.kinds import SetPurpose
 from kriseninfo.playbooks.kinds import Category
 from kriseninfo.publishing.states import DeliveryState
+from kriseninfo.storage.models import Delivery as DeliveryRow
 from kriseninfo.storage.models import SandboxPost
 from tests.core.drills.conftest import write_book
 from tests.core.publishing.conftest import FREIGABE_PIN, Desk
@@ -68,6 +71,14 @@ def test_no_path_of_a_drill_reaches_a_real_account(desk: Desk, mastodon: Mastodo
         )
     _release(desk, correction)
     worker.drain(10)
+    # A retry of a drill's delivery (say it had failed) goes to the timeline again.
+    again = next(r for r in context.publishing.deliveries() if r.state is DeliveryState.SENT)
+    with context.database.session() as session:
+        failed = sql_update(DeliveryRow).where(DeliveryRow.id == again.id)
+        session.execute(failed.values(state=DeliveryState.FAILED.value, platform_id=""))
+    context.publishing.retry(again.id, chief)
+    worker.drain(10)
+    assert context.publishing.delivery(again.id).state is DeliveryState.SENT
     worker.close()
 
     rows = context.publishing.deliveries()
