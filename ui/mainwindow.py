@@ -223,6 +223,10 @@ class MainWindow(QMainWindow):
         new = self.lage_menu.addAction(self.tr("&Neue Lage …"))
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.lage_view.create_incident)
+        self.review_action = self.lage_menu.addAction(self.tr("Nach&bereitung erstellen …"))
+        self.review_action.setToolTip(self.tr("Für Übungen und abgeschlossene Lagen"))
+        self.review_action.triggered.connect(self._write_review)
+        self.review_action.setEnabled(False)
         for text, keys, name in (
             (self.tr("Meldungen &erstellen"), "Ctrl+G", "generate"),
             (self.tr("&Zur Freigabe vorlegen"), "Ctrl+Shift+F", "submit"),
@@ -378,6 +382,10 @@ class MainWindow(QMainWindow):
         )
         self.journal_view.set_incident(incident)
         self.drills_view.set_active_incident(incident.id if incident else None)
+        if hasattr(self, "review_action"):
+            self.review_action.setEnabled(
+                incident is not None and (incident.is_drill or not incident.is_open)
+            )
         self._active = incident
         if self._meldungen is not None:
             self._meldungen.set_incident(incident)
@@ -391,6 +399,15 @@ class MainWindow(QMainWindow):
             prefix = self.tr("ÜBUNG") + " – " if incident.is_drill else ""
             title = f"{prefix}{incident.title} – Kriseninfo"
         self.setWindowTitle(title)
+
+    def _write_review(self) -> None:
+        """The Nachbereitung of the active incident (a drill, or a closed real one)."""
+        from kriseninfo_ui.review_export import export_review
+
+        if self._active is not None:
+            export_review(
+                self, self.session, self._active.id, lambda text: self.statusBar().showMessage(text)
+            )
 
     def _on_drill_chosen(self, incident: IncidentSnapshot) -> None:
         """A drill started or opened in the Übungen area becomes the active incident;

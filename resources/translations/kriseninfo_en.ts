@@ -658,7 +658,7 @@
     <name>DialogModel</name>
     <message>
         <source>offen</source>
-        <extracomment>Colours that say the same as the text beside them (greyscale, colour blindness). The urgency ranks (first element of the key) each view shows: 0 open emergencies, 1 other open items, 2 answers waiting for release, 3 answered or closed. The roles `data` answers: a repaint asks for seven per cell, the rest return at once.</extracomment>
+        <extracomment>Colours that say the same as the text beside them (greyscale, colour blindness). The urgency ranks (first element of the key) each view shows: 0 open emergencies, 1 other open items, 2 answers waiting for release, 3 answered or closed. The roles `data` answers (a repaint asks for seven per cell). Ranks of the states that are not open (`ItemState.is_open`; an unknown word is open).</extracomment>
         <translation>open</translation>
     </message>
     <message>
@@ -719,7 +719,7 @@
     </message>
     <message>
         <source>Bürgertelefon</source>
-        <extracomment>Every item&apos;s urgency key, kept sorted, and the items in the same order: the states are contiguous runs (open, waiting for release, done), so a state filter is a slice. Keys hold numbers only: the garbage collector stops looking at them, so it looks at one object per item (the item).</extracomment>
+        <extracomment>Every item&apos;s urgency key (`dialog_keys`), kept sorted, and the items in the same order: the states are contiguous runs (open, waiting for release, done), so a state filter is a slice, and the open items&apos; deadlines a search.</extracomment>
         <translation>Hotline</translation>
     </message>
     <message>
@@ -1226,22 +1226,6 @@
         <source>Übung gestartet. Die Einspielungen kommen im Bereich Dialog an.</source>
         <translation>Drill started. The injects arrive in the Dialog area.</translation>
     </message>
-    <message>
-        <source>Nachbereitung speichern</source>
-        <translation>Save after-action review</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf);;HTML (*.html)</source>
-        <translation>PDF (*.pdf);;HTML (*.html)</translation>
-    </message>
-    <message>
-        <source>Nachbereitung wird erstellt …</source>
-        <translation>Writing the after-action review …</translation>
-    </message>
-    <message>
-        <source>Nachbereitung gespeichert: {path}</source>
-        <translation>After-action review saved: {path}</translation>
-    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -1679,6 +1663,14 @@
     <message>
         <source>&amp;Neue Lage …</source>
         <translation>&amp;New incident …</translation>
+    </message>
+    <message>
+        <source>Nach&amp;bereitung erstellen …</source>
+        <translation>Write after-action re&amp;view …</translation>
+    </message>
+    <message>
+        <source>Für Übungen und abgeschlossene Lagen</source>
+        <translation>For drills and closed incidents</translation>
     </message>
     <message>
         <source>Meldungen &amp;erstellen</source>
@@ -3677,6 +3669,29 @@ Send again anyway?</translation>
     <message>
         <source>Nur Personen mit der Rolle Leitung</source>
         <translation>Only people with the role Head of staff</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewExport</name>
+    <message>
+        <source>Nachbereitung speichern</source>
+        <translation>Save after-action review</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Nachbereitung nicht erstellt: {reason}</source>
+        <translation>After-action review not written: {reason}</translation>
+    </message>
+    <message>
+        <source>Nachbereitung gespeichert: {path}</source>
+        <translation>After-action review saved: {path}</translation>
+    </message>
+    <message>
+        <source>Nachbereitung wird erstellt …</source>
+        <translation>Writing the after-action review …</translation>
     </message>
 </context>
 <context>

@@ -4,10 +4,14 @@ and adds injects, and the Übungs-Timeline shows what would have been published.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from kriseninfo.context import AppContext
-from kriseninfo.domain import IncidentMode, Person
+from kriseninfo.domain import IncidentKind, IncidentMode, Person
 from kriseninfo.playbooks.kinds import Category, InjectChannel
 from kriseninfo_ui.dialogs.inject_dialog import InjectDialog
 from kriseninfo_ui.dialogs.start_drill_dialog import StartDrillDialog
@@ -80,7 +84,12 @@ def test_a_drill_runs_from_the_uebungen_area(
 
 
 def test_the_timeline_shows_what_a_drill_would_have_published(
-    window: MainWindow, core: AppContext, seeded: Person, qtbot: QtBot
+    window: MainWindow,
+    core: AppContext,
+    seeded: Person,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from kriseninfo.drills.headless import Headless
 
@@ -95,3 +104,25 @@ def test_the_timeline_shows_what_a_drill_would_have_published(
     texts = [label.text() for label in view.timeline.findChildren(type(view.state))]
     assert any(text.startswith("ÜBUNG – ") for text in texts)
     assert ended.ended
+
+    # Nachbereitung erstellen …: the officer picks a file, the report is written.
+    target = tmp_path / "nachbereitung.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
+    )
+    view.report_button.click()
+    qtbot.waitUntil(lambda: "gespeichert" in view.message.text(), timeout=30_000)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_a_closed_real_incident_offers_its_review(
+    window: MainWindow, core: AppContext, seeded: Person, qtbot: QtBot
+) -> None:
+    real = core.incidents.create(
+        "Stromausfall Nord", IncidentKind.SONSTIGE, IncidentMode.REAL, seeded.actor
+    )
+    window.lage_view.adopt(real)
+    qtbot.waitUntil(lambda: window.lage_view.form.incident is not None)
+    assert not window.review_action.isEnabled()  # open: no review yet
+    window.lage_view.adopt(core.incidents.close(real.id, seeded.actor))
+    qtbot.waitUntil(lambda: window.review_action.isEnabled())

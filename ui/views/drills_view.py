@@ -10,12 +10,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -394,35 +392,7 @@ class DrillsView(QWidget):
         QTimer.singleShot(0, self, self._tick)
 
     def write_report(self) -> None:
-        drill = self._shown
-        if drill is None:
-            return
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Nachbereitung speichern"),
-            str(Path.home() / f"nachbereitung-lage-{drill.incident_id}.pdf"),
-            self.tr("PDF (*.pdf);;HTML (*.html)"),
-        )
-        if not name:
-            return
-        target = Path(name)
-        if target.suffix.lower() not in {".pdf", ".html", ".htm"}:
-            target = target.with_suffix(".pdf")
-        context = self._session.context
+        from kriseninfo_ui.review_export import export_review
 
-        def write() -> Path:
-            from kriseninfo.review.report import write_report
-
-            write_report(context.reviews.review(drill.incident_id), target)
-            return target
-
-        self.message.setText(self.tr("Nachbereitung wird erstellt …"))
-        self._session.background.run(
-            write,
-            lambda written, error: self.message.setText(
-                error_text(error)
-                if error is not None
-                else self.tr("Nachbereitung gespeichert: {path}").format(path=str(written))
-            ),
-            owner=self,
-        )
+        if self._shown is not None:
+            export_review(self, self._session, self._shown.incident_id, self.message.setText)
