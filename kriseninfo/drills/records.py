@@ -22,6 +22,11 @@ class InjectView:
     manual: bool  # added by hand during the drill
     item_id: int | None  # the dialog item it became, once it arrived
     arrived_s: float | None
+    #: What the team did with it (the lead watches): the item's state ("offen",
+    #: "in_arbeit", "beantwortet" …), who took it, and when it was answered.
+    item_state: str = ""
+    handled_by: str = ""
+    answered_s: float | None = None
 
     @property
     def arrived(self) -> bool:

@@ -32,11 +32,13 @@ from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import (
     ChannelAccount,
     Delivery,
+    DialogItem,
     Drill,
     DrillInject,
     DrillRun,
     Incident,
     SandboxPost,
+    User,
 )
 from kriseninfo.validation import strip_controls
 
@@ -424,7 +426,10 @@ def _reply_label(reply_to: str, injects: dict[int, str]) -> str:
     return reply_to
 
 
-def _inject(row: DrillInject) -> InjectView:
+def _inject(
+    row: DrillInject, item: DialogItem | None = None, runs: tuple[Run, ...] = (), who: str = ""
+) -> InjectView:
+    answered = item.answered_at if item is not None else None
     return InjectView(
         id=row.id,
         at_s=row.at_s,
@@ -438,16 +443,28 @@ def _inject(row: DrillInject) -> InjectView:
         manual=row.manual,
         item_id=row.item_id,
         arrived_s=row.arrived_s,
+        item_state=item.state if item is not None else "",
+        handled_by=who,
+        answered_s=drill_time(runs, answered) if answered is not None else None,
     )
 
 
 def _view(session: Session, drill: Drill) -> DrillView:
-    injects = session.scalars(
-        select(DrillInject)
+    rows = session.execute(
+        select(DrillInject, DialogItem)
+        .outerjoin(DialogItem, DialogItem.id == DrillInject.item_id)
         .where(DrillInject.drill_id == drill.id)
         .order_by(DrillInject.at_s, DrillInject.id)
-    )
+    ).tuples()
     title = session.scalar(select(Incident.title).where(Incident.id == drill.incident_id))
+    runs = _clock_runs(_runs(session, drill.id))
+    names = dict(session.execute(select(User.id, User.name)).tuples().all())
+
+    def who(item: DialogItem | None) -> str:
+        if item is None:
+            return ""
+        return names.get(item.answered_by or item.claimed_by or 0, "")
+
     return DrillView(
         id=drill.id,
         incident_id=drill.incident_id,
@@ -458,6 +475,6 @@ def _view(session: Session, drill: Drill) -> DrillView:
         duration_s=drill.duration_s,
         started_at=drill.started_at,
         ended_at=drill.ended_at,
-        runs=_clock_runs(_runs(session, drill.id)),
-        injects=tuple(_inject(row) for row in injects),
+        runs=runs,
+        injects=tuple(_inject(row, item, runs, who(item)) for row, item in rows),
     )

@@ -1392,6 +1392,7 @@
     <name>InjectTable</name>
     <message>
         <source>Einspielungen</source>
+        <extracomment>An inject that arrived and still waits for the team (the same colour as &quot;nearly due&quot;).</extracomment>
         <translation>Injects</translation>
     </message>
     <message>
@@ -1419,8 +1420,24 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>eingegangen {at}</source>
-        <translation>arrived {at}</translation>
+        <source>beantwortet {at}</source>
+        <translation>answered {at}</translation>
+    </message>
+    <message>
+        <source>in Arbeit: {name}</source>
+        <translation>being answered: {name}</translation>
+    </message>
+    <message>
+        <source>Antwort in Freigabe</source>
+        <translation>Answer awaiting release</translation>
+    </message>
+    <message>
+        <source>erledigt ohne Antwort</source>
+        <translation>answer awaiting release</translation>
+    </message>
+    <message>
+        <source>offen seit {at}</source>
+        <translation>closed without an answer</translation>
     </message>
     <message>
         <source>wartet</source>

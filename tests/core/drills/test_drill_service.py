@@ -42,17 +42,25 @@ def test_injects_arrive_on_the_drill_clock_once(
     first = context.drills.advance(drill.incident_id)
     assert len(first) == 1
     assert context.drills.advance(drill.incident_id) == []  # never twice
+    # The exercise lead sees what the team does with it.
+    context.dialog.claim(first[0], leitung)
+    taken = context.drills.get(drill.incident_id).injects[0]  # type: ignore[union-attr]
+    assert (taken.item_state, taken.handled_by) == ("in_arbeit", "Anna Adler")
+    clock.advance(seconds=0.2)  # 12 s on the drill clock
+    context.answers.answer(first, "Sobald die Gefahr vorbei ist.", leitung)
+    done = context.drills.get(drill.incident_id).injects[0]  # type: ignore[union-attr]
+    assert done.item_state == "beantwortet" and done.answered_s == pytest.approx(48.0)
     item = context.dialog.get(first[0])
     assert item.text == "Wann darf ich wieder nach Hause?"
     assert item.author == "@anna@example.social"
     assert item.source_name == "Übung · Mastodon"
     assert context.sources.for_incident(drill.incident_id) == []  # nothing polled, no health
-    clock.advance(seconds=2)  # 156 s: the emergency and the rumour
+    clock.advance(seconds=2)  # 168 s: the emergency and the rumour
     rest = context.drills.advance(drill.incident_id)
     assert [context.dialog.get(i).text[:10] for i in rest] == ["Ich bin ei", "Angeblich "]
     seen = context.drills.get(drill.incident_id)
     assert seen is not None and all(i.arrived for i in seen.injects)
-    assert [round(i.arrived_s or 0) for i in seen.injects] == [36, 156, 156]
+    assert [round(i.arrived_s or 0) for i in seen.injects] == [36, 168, 168]
 
 
 def test_a_paused_clock_stands_still_and_resumes_where_it_was(
