@@ -38,6 +38,9 @@ from kriseninfo_ui.widgets import local_time_text
 log = logging.getLogger(__name__)
 
 TICK_MS = 1_000
+#: What one tick reads: every drill and the shown one's timeline while the area is seen,
+#: else only the active incident's drill.
+Read = tuple[list[DrillView] | None, list[TimelinePost], DrillView | None]
 SPEEDS = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
 
 
@@ -51,6 +54,7 @@ class DrillsView(QWidget):
         super().__init__(parent)
         self._session = session
         self._drills: list[DrillView] = []
+        self._active_drill: DrillView | None = None  # the active incident, if a drill
         self._shown: DrillView | None = None
         self._active_incident: int | None = None
         self._busy = False
@@ -165,33 +169,42 @@ class DrillsView(QWidget):
         self.incident_chosen.emit(incident)
 
     def _tick(self) -> None:
-        """Let due injects arrive, then read every drill (one round trip, off the GUI)."""
+        """Let due injects arrive (one round trip, off the GUI); then read every drill
+        while the area is seen, else only the active one (for the banner's clock)."""
         if self._busy:
             return
         self._busy = True
         drills = self._session.context.drills
         first = not self._recovered
         shown = self._shown.incident_id if self._shown else None
+        seen, active = self.isVisible(), self._active_incident
 
-        def work() -> tuple[list[DrillView], list[TimelinePost]]:
+        def work() -> Read:
             if first:
                 drills.recover()  # drills whose consoles all stopped: paused where they were
             drills.advance_running()
+            if not seen:
+                return None, [], drills.get(active) if active is not None else None
             posts = drills.timeline(shown) if shown is not None else []
-            return drills.all(), posts
+            return drills.all(), posts, None
 
         self._session.runner.run(work, self._on_read)
 
-    def _on_read(
-        self, read: tuple[list[DrillView], list[TimelinePost]] | None, error: BaseException | None
-    ) -> None:
+    def _on_read(self, read: Read | None, error: BaseException | None) -> None:
         self._busy = False
         if error is not None or read is None:
             log.warning("drills could not be read: %s", error)
             return
         self._recovered = True
-        drills, posts = read
+        drills, posts, active = read
+        if drills is None:
+            self._active_drill = active
+            self._emit_clock()
+            return
         self._drills = drills
+        self._active_drill = next(
+            (d for d in drills if d.incident_id == self._active_incident), None
+        )
         self._fill_list()
         shown = self._shown.incident_id if self._shown else None
         current = next((d for d in drills if d.incident_id == shown), None)
@@ -274,8 +287,8 @@ class DrillsView(QWidget):
         self.injects.show_injects(list(drill.injects))
 
     def _emit_clock(self) -> None:
-        drill = next((d for d in self._drills if d.incident_id == self._active_incident), None)
-        if drill is None:
+        drill = self._active_drill
+        if drill is None or drill.incident_id != self._active_incident:
             self.clock_text.emit("")
             return
         now = self._session.clock()
