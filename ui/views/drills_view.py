@@ -38,6 +38,7 @@ from kriseninfo_ui.widgets import local_time_text
 log = logging.getLogger(__name__)
 
 TICK_MS = 1_000
+FIRST_TICK_MS = 2_000
 #: What one tick reads: every drill and the shown one's timeline while the area is seen,
 #: else only the active incident's drill.
 Read = tuple[list[DrillView] | None, list[TimelinePost], DrillView | None]
@@ -145,8 +146,9 @@ class DrillsView(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
-        self._timer.start()
-        QTimer.singleShot(0, self, self._tick)
+        # The first look waits until the Lagebild is on screen after sign-in.
+        QTimer.singleShot(FIRST_TICK_MS, self, self._timer.start)
+        QTimer.singleShot(FIRST_TICK_MS, self, self._tick)
 
     # -- reading -----------------------------------------------------------------------
     def set_active_incident(self, incident_id: int | None) -> None:
