@@ -7,13 +7,14 @@ at the last moment one of them advanced it (`recover`).
 
 from __future__ import annotations
 
-from datetime import timedelta
+import logging
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kriseninfo.clock import Clock, utc_now
-from kriseninfo.domain import SYSTEM, IncidentMode, Person
+from kriseninfo.domain import SYSTEM, IncidentMode, IncidentStatus, Person
 from kriseninfo.drills.arrivals import CHANNEL_NAMES, arrive
 from kriseninfo.drills.clock import Run, check_speed, drill_time
 from kriseninfo.drills.clock import hms as _hms
@@ -41,6 +42,8 @@ from kriseninfo.storage.models import (
     User,
 )
 from kriseninfo.validation import strip_controls
+
+log = logging.getLogger(__name__)
 
 #: A running drill no console has advanced for this long is paused where it was.
 STALE = timedelta(minutes=2)
@@ -192,19 +195,22 @@ class DrillService:
     def _clock_change(
         self, incident_id: int, by: Person, speed: float | None, what: str
     ) -> DrillView:
-        """speed None: pause; 0.0: resume at the last speed; else: that speed (running)."""
+        """speed None: pause; 0.0: resume at the last speed; else: that speed from now on
+        (a paused clock stays paused and takes the speed when it resumes)."""
         now = self._clock()
         with self._db.session() as session:
             drill = _locked(session, incident_id)
+            if drill.ended_at is not None:
+                raise KriseninfoError(
+                    ErrorCode.NOT_ALLOWED_NOW, f"the drill of incident {incident_id} has ended"
+                )
             runs = _runs(session, drill.id)
             last = runs[-1]
             running = last.wall_to is None
             reading = drill_time(_clock_runs(runs), now)
-            if speed is None and not running:
+            if (speed is None and not running) or (speed == 0.0 and running):
                 return _view(session, drill)
-            if speed == 0.0 and running:
-                return _view(session, drill)
-            if speed not in (None, 0.0) and running and last.speed == speed:
+            if speed not in (None, 0.0) and last.speed == speed:
                 return _view(session, drill)
             if running:
                 last.wall_to = now
@@ -213,6 +219,8 @@ class DrillService:
                     DrillRun(
                         drill_id=drill.id,
                         wall_from=now,
+                        # paused and a new speed: a run of no length keeps it for "weiter"
+                        wall_to=None if running or speed == 0.0 else now,
                         drill_from=reading,
                         speed=last.speed if speed == 0.0 else speed,
                     )
@@ -231,9 +239,12 @@ class DrillService:
             return _view(session, drill)
 
     def end(self, incident_id: int, by: Person) -> DrillView:
+        """Stop the clock for good (also of a drill whose incident was closed)."""
         now = self._clock()
         with self._db.session() as session:
-            drill = _locked(session, incident_id)
+            drill = _locked(session, incident_id, open_only=False)
+            if drill.ended_at is not None:
+                return _view(session, drill)
             runs = _runs(session, drill.id)
             if runs[-1].wall_to is None:
                 runs[-1].wall_to = now
@@ -263,22 +274,8 @@ class DrillService:
                 .with_for_update()
             )
             for drill in stale:
-                runs = _runs(session, drill.id)
-                last = runs[-1]
-                if last.wall_to is not None or drill.heartbeat_at is None:
-                    continue
-                last.wall_to = max(drill.heartbeat_at, last.wall_from)
-                reading = drill_time(_clock_runs(runs), last.wall_to)
-                journal.append(
-                    session,
-                    at=now,
-                    actor=SYSTEM,
-                    action=Action.DRILL_CLOCK_CHANGED,
-                    incident_id=drill.incident_id,
-                    field="drill clock",
-                    new_value=f"angehalten bei {_hms(reading)}: keine Konsole lief",
-                )
-                paused.append(drill.incident_id)
+                if _pause_if_stale(session, drill, _runs(session, drill.id), now):
+                    paused.append(drill.incident_id)
         return paused
 
     # -- injects -----------------------------------------------------------------------
@@ -341,10 +338,14 @@ class DrillService:
         ids. Any console may call it any time: each inject arrives once."""
         now = self._clock()
         with self._db.session() as session:
-            drill = _locked(session, incident_id)
+            drill = _locked(session, incident_id, open_only=False)
             if drill.ended_at is not None:
                 return []
             runs = _runs(session, drill.id)
+            if _close_with_incident(session, drill, runs) or _pause_if_stale(
+                session, drill, runs, now
+            ):
+                return []
             if runs[-1].wall_to is None:
                 drill.heartbeat_at = now
             reading = drill_time(_clock_runs(runs), now)
@@ -377,7 +378,12 @@ class DrillService:
                     .order_by(Drill.id)
                 )
             )
-        made = {incident_id: self.advance(incident_id) for incident_id in running}
+        made = {}
+        for incident_id in running:
+            try:
+                made[incident_id] = self.advance(incident_id)
+            except KriseninfoError as error:  # one drill's trouble must not stop the others
+                log.warning("drill of incident %s not advanced: %s", incident_id, error.detail)
         return {incident_id: items for incident_id, items in made.items() if items}
 
     def due_in(self, incident_id: int) -> float | None:
@@ -397,14 +403,51 @@ def _drill(session: Session, incident_id: int) -> Drill | None:
     return session.scalars(select(Drill).where(Drill.incident_id == incident_id)).first()
 
 
-def _locked(session: Session, incident_id: int) -> Drill:
-    open_incident(session, incident_id, for_update=True)
+def _locked(session: Session, incident_id: int, open_only: bool = True) -> Drill:
+    if open_only:
+        open_incident(session, incident_id, for_update=True)
     drill = session.scalars(
         select(Drill).where(Drill.incident_id == incident_id).with_for_update()
     ).first()
     if drill is None:
         raise KriseninfoError(ErrorCode.NOT_FOUND, f"incident {incident_id} is not a drill")
     return drill
+
+
+def _pause_if_stale(session: Session, drill: Drill, runs: list[DrillRun], now: datetime) -> bool:
+    """A running drill no console advanced for a while (all were off, or asleep) stops
+    at the moment it was last advanced, so nothing floods in and it resumes there."""
+    last = runs[-1]
+    beat = drill.heartbeat_at
+    if last.wall_to is not None or beat is None or beat >= now - STALE:
+        return False
+    last.wall_to = max(beat, last.wall_from)
+    reading = drill_time(_clock_runs(runs), last.wall_to)
+    journal.append(
+        session,
+        at=now,
+        actor=SYSTEM,
+        action=Action.DRILL_CLOCK_CHANGED,
+        incident_id=drill.incident_id,
+        field="drill clock",
+        new_value=f"angehalten bei {_hms(reading)}: keine Konsole lief",
+    )
+    return True
+
+
+def _close_with_incident(session: Session, drill: Drill, runs: list[DrillRun]) -> bool:
+    """A drill whose incident was closed ends with it, at the moment it was closed."""
+    closed = session.scalar(
+        select(Incident.closed_at).where(
+            Incident.id == drill.incident_id, Incident.status == IncidentStatus.CLOSED
+        )
+    )
+    if closed is None:
+        return False
+    if runs[-1].wall_to is None:
+        runs[-1].wall_to = max(closed, runs[-1].wall_from)
+    drill.ended_at = closed
+    return True
 
 
 def _runs(session: Session, drill_id: int) -> list[DrillRun]:

@@ -25,8 +25,11 @@ from kriseninfo.playbooks.kinds import Category
 from kriseninfo.playbooks.schema import Playbook
 from kriseninfo.users.service import UserService
 
-EDITOR = ("Übungsteam Redaktion (automatisch)", Role.REDAKTION)
-RELEASER = ("Übungsteam Freigabe (automatisch)", Role.FREIGABE)
+#: The team's two people; {n} is its number: a second headless drill running at the same
+#: time gets a team of its own (and never re-arms, or switches off, the first one's).
+EDITOR = ("Übungsteam {n} Redaktion (automatisch)", Role.REDAKTION)
+RELEASER = ("Übungsteam {n} Freigabe (automatisch)", Role.FREIGABE)
+MAX_TEAMS = 20
 
 
 @dataclass(frozen=True)
@@ -50,12 +53,28 @@ def arm(users: UserService, lead: Person) -> AutoTeam:
             {"need": "leitung"},
         )
     known = {p.name: p for p in users.list(include_inactive=True)}
+    number = next(
+        (
+            n
+            for n in range(1, MAX_TEAMS + 1)
+            if not any(
+                (p := known.get(name.format(n=n))) is not None and p.active
+                for name, _role in (EDITOR, RELEASER)
+            )
+        ),
+        None,
+    )
+    if number is None:
+        raise KriseninfoError(
+            ErrorCode.NOT_ALLOWED_NOW,
+            f"{MAX_TEAMS} automatic teams are at work; Leitung can switch off leftover ones",
+        )
     members = []
     for name, role in (EDITOR, RELEASER):
         pin = "".join(secrets.choice("0123456789") for _ in range(12))
-        person = known.get(name)
+        person = known.get(name.format(n=number))
         if person is None:
-            person = users.create(name, role, pin, lead)
+            person = users.create(name.format(n=number), role, pin, lead)
         else:
             users.reset_pin(person.id, pin, lead)
             person = users.set_active(person.id, True, lead)

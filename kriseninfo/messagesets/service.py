@@ -164,7 +164,9 @@ class MessageSetService:
                     subject, text, error = _render(
                         playbook, link.phase_id, account.platform, language, values
                     )
-                    text = text if error else with_prefix(text, prefix)
+                    if not error:
+                        text = with_prefix(text, prefix)
+                        subject = with_prefix(subject, prefix) if subject else ""
                     message = Message(
                         set_id=row.id,
                         account_id=account.id,

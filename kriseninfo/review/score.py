@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kriseninfo.clock import Clock, utc_now
+from kriseninfo.dialog.states import ItemState
 from kriseninfo.dialog.targets import ResponseTargets
 from kriseninfo.domain import IncidentMode, IncidentStatus
 from kriseninfo.drills.clock import Run, drill_time
@@ -71,7 +72,8 @@ class _Text:
 class _Item:
     id: int
     arrived: float
-    answered: float | None
+    answered: float | None  # given an answer (not "erledigt" without one)
+    handled: float | None  # answered or closed: no longer waiting
     category: Category | None
     answer: str
     lane: str
@@ -110,10 +112,14 @@ class Reviewer:
 
 
 def _previous(session: Session, drill: Drill) -> int | None:
-    """The drill of the same playbook before this one."""
+    """The ended drill of the same playbook before this one."""
     return session.scalar(
         select(Drill.incident_id)
-        .where(Drill.playbook_id == drill.playbook_id, Drill.id < drill.id)
+        .where(
+            Drill.playbook_id == drill.playbook_id,
+            Drill.id < drill.id,
+            Drill.ended_at.is_not(None),
+        )
         .order_by(Drill.id.desc())
         .limit(1)
     )
@@ -239,7 +245,12 @@ class _Scorer:
             found[row.id] = _Item(
                 id=row.id,
                 arrived=self.at(row.received_at),
-                answered=self.at(row.answered_at) if row.answered_at else None,
+                answered=(
+                    self.at(row.answered_at)
+                    if row.answered_at and row.state != ItemState.ERLEDIGT.value
+                    else None
+                ),
+                handled=self.at(row.answered_at) if row.answered_at else None,
                 category=category,
                 answer=row.answer_text,
                 lane=(sources.get(row.source_id or 0) or "Bürgertelefon").removeprefix("Übung · "),
@@ -265,10 +276,10 @@ class _Scorer:
         for item in items.values():
             category = item.category or Category.FRAGE
             target = self.targets[category].total_seconds()
-            took = (item.answered if item.answered is not None else end) - item.arrived
-            overdue += took > target
+            waited = (item.handled if item.handled is not None else end) - item.arrived
+            overdue += waited > target
             if item.answered is not None:
-                by_category.setdefault(category, []).append(took)
+                by_category.setdefault(category, []).append(item.answered - item.arrived)
         for category in Category:
             times = by_category.get(category)
             if not times:
@@ -478,7 +489,7 @@ class _Scorer:
             if self.drill.ended_at is None:
                 remarks.append("Die Übung läuft noch; die Zahlen sind ein Zwischenstand.")
             waiting = [i for i in injects if i.item_id is None]
-            if waiting:
+            if waiting and self.drill.ended_at is not None:
                 remarks.append(
                     (
                         "1 Einspielung ist"

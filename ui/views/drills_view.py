@@ -285,7 +285,9 @@ class DrillsView(QWidget):
             else self.tr("Keine Einspielung mehr geplant.")
         )
         self.pause_button.setText(self.tr("&Anhalten") if drill.running else self.tr("&Weiter"))
-        self.speed.setCurrentIndex(max(0, self.speed.findData(drill.speed)))
+        if self.speed.findData(drill.speed) < 0:  # started elsewhere at another speed
+            self.speed.addItem(self.tr("{n}×").format(n=f"{drill.speed:g}"), drill.speed)
+        self.speed.setCurrentIndex(self.speed.findData(drill.speed))
         self.injects.show_injects(list(drill.injects))
 
     def _emit_clock(self) -> None:
@@ -367,7 +369,9 @@ class DrillsView(QWidget):
                 text=text,
                 category=category,
             ),
-            self.tr("Einspielung hinzugefügt: sie geht jetzt im Dialog ein."),
+            self.tr("Einspielung hinzugefügt: sie geht jetzt im Dialog ein.")
+            if drill.running
+            else self.tr("Einspielung hinzugefügt: sie geht ein, sobald die Übung weiterläuft."),
         )
 
     # -- starting and reviewing -------------------------------------------------------

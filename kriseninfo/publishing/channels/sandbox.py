@@ -45,8 +45,8 @@ class SandboxChannel:
                     incident_id=delivery.incident_id,
                     account_id=delivery.account_id,
                     platform=self._job.platform.value,
-                    subject=post.subject,
-                    text=with_prefix(post.text, prefix) if delivery.part == 0 else post.text,
+                    subject=with_prefix(post.subject, prefix) if post.subject else "",
+                    text=with_prefix(post.text, prefix),  # every part: each may be read alone
                     media_count=len(post.images),
                     reply_to=post.reply_to or "",
                     posted_at=self._clock(),

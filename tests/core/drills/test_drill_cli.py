@@ -47,7 +47,8 @@ def test_a_headless_drill_with_the_automatic_team_writes_its_report(tmp_path: Pa
     assert figures["duration_s"] >= 180
     values = {key: entry["value"] for key, entry in figures["figures"].items()}
     assert values["first_warning"] is not None  # the team published the first warning
-    assert values["injects_unanswered"] == 0.0
+    # The rumour has no Textbaustein: the automatic team leaves it to people.
+    assert values["injects_unanswered"] == 1.0 and values["rumours_corrected"] == 0.0
     assert values["emergencies_escalated"] == 1.0  # 112, in time
     assert figures["previous"] is None
     pages = " ".join(page.extract_text() for page in PdfReader(report).pages)

@@ -234,3 +234,69 @@ def test_every_text_of_a_drill_carries_its_mark(
     unmarked = context.drills.start(book, leitung, prefix="  ")
     assert unmarked.prefix == "ÜBUNG"
     assert context.incidents.get(unmarked.incident_id).title == "ÜBUNG: Kurzübung"
+
+
+def test_an_ended_drill_stays_ended(
+    context: AppContext, leitung: Person, book: Playbook, clock: FakeClock
+) -> None:
+    clock.step = type(clock.step)(0)
+    drill = context.drills.start(book, leitung, speed=60)
+    clock.advance(seconds=0.5)
+    ended = context.drills.end(drill.incident_id, leitung)
+    clock.advance(seconds=5)
+    for change in (
+        lambda: context.drills.resume(drill.incident_id, leitung),
+        lambda: context.drills.set_speed(drill.incident_id, 10, leitung),
+        lambda: context.drills.pause(drill.incident_id, leitung),
+    ):
+        with pytest.raises(KriseninfoError) as refused:
+            change()
+        assert refused.value.code is ErrorCode.NOT_ALLOWED_NOW
+    again = context.drills.end(drill.incident_id, leitung)  # a second "beenden": nothing moves
+    assert again.ended_at == ended.ended_at and again.now(clock()) == 30.0
+
+
+def test_a_new_speed_while_paused_waits_for_the_resume(
+    context: AppContext, leitung: Person, book: Playbook, clock: FakeClock
+) -> None:
+    clock.step = type(clock.step)(0)
+    drill = context.drills.start(book, leitung, speed=60)
+    clock.advance(seconds=0.25)  # 15 s
+    context.drills.pause(drill.incident_id, leitung)
+    slower = context.drills.set_speed(drill.incident_id, 1, leitung)
+    assert not slower.running and slower.speed == 1.0
+    clock.advance(minutes=1)
+    assert context.drills.advance(drill.incident_id) == []  # still paused: nothing comes
+    resumed = context.drills.resume(drill.incident_id, leitung)
+    clock.advance(seconds=10)
+    assert resumed.running and resumed.now(clock()) == 25.0  # on at 1×
+
+
+def test_closing_a_drills_incident_ends_it_and_spares_the_other_drills(
+    context: AppContext, leitung: Person, book: Playbook, clock: FakeClock
+) -> None:
+    clock.step = type(clock.step)(0)
+    closed = context.drills.start(book, leitung, speed=60)
+    other = context.drills.start(book, leitung, speed=60)
+    clock.advance(seconds=0.2)
+    context.incidents.close(closed.incident_id, leitung.actor)
+    clock.advance(seconds=1)  # 72 s: the first inject of each is due
+    made = context.drills.advance_running()
+    assert list(made) == [other.incident_id]  # the closed one is not advanced …
+    gone = context.drills.get(closed.incident_id)
+    assert gone is not None and gone.ended and round(gone.now(clock())) == 12  # … it ended
+    assert context.drills.end(closed.incident_id, leitung).ended  # and "beenden" still works
+
+
+def test_a_drill_nobody_advanced_for_a_while_pauses_where_it_was(
+    context: AppContext, leitung: Person, book: Playbook, clock: FakeClock
+) -> None:
+    """A laptop that slept half an hour: the injects of that half hour do not flood in."""
+    clock.step = type(clock.step)(0)
+    drill = context.drills.start(book, leitung, speed=1)
+    clock.advance(seconds=20)
+    assert context.drills.advance(drill.incident_id) == []  # advanced at 0:00:20
+    clock.advance(minutes=30)
+    assert context.drills.advance(drill.incident_id) == []  # paused at 0:00:20
+    paused = context.drills.get(drill.incident_id)
+    assert paused is not None and not paused.running and paused.now(clock()) == 20.0

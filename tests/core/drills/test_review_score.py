@@ -159,3 +159,34 @@ def test_a_real_incident_is_reviewed_once_it_is_closed(
     with pytest.raises(KriseninfoError) as unknown:
         context.reviews.review(999)
     assert unknown.value.code is ErrorCode.NOT_FOUND
+
+
+def test_a_question_closed_without_an_answer_is_not_answered(
+    context: AppContext, leitung: Person, book: Playbook, quiet_clock: FakeClock
+) -> None:
+    drill = context.drills.start(book, leitung, speed=60)
+    quiet_clock.advance(seconds=3)
+    items = context.drills.advance(drill.incident_id)
+    for item_id in items:
+        context.answers.close(item_id, leitung, "Spam")
+    context.drills.end(drill.incident_id, leitung)
+    review = context.reviews.review(drill.incident_id)
+    assert _value(review, "injects_unanswered") == 3.0
+    assert _value(review, "rumours_corrected") == 0.0
+    assert _value(review, "overdue") == 0.0  # dealt with in time, though not answered
+    assert review.response_times == {}
+
+
+def test_only_an_ended_drill_is_the_previous_one(
+    context: AppContext, leitung: Person, book: Playbook, quiet_clock: FakeClock
+) -> None:
+    running = context.drills.start(book, leitung, speed=60)
+    done = context.drills.start(book, leitung, speed=60)
+    context.drills.end(done.incident_id, leitung)
+    latest = context.drills.start(book, leitung, speed=60)
+    context.drills.end(latest.incident_id, leitung)
+    review = context.reviews.review(latest.incident_id)
+    assert review.previous is not None and review.previous.incident_id == done.incident_id
+    interim = context.reviews.review(running.incident_id)
+    assert "Die Übung läuft noch; die Zahlen sind ein Zwischenstand." in interim.remarks
+    assert not any("nicht mehr eingegangen" in remark for remark in interim.remarks)
