@@ -1081,7 +1081,7 @@
     <name>DrillsView</name>
     <message>
         <source>Übung &amp;starten …</source>
-        <extracomment>A drill was started (or opened) here: the window makes it the active incident. The active drill&apos;s clock, as the banner shows it (&quot;0:12:30 · 60×&quot;), or &quot;&quot;.</extracomment>
+        <extracomment>What one tick reads: every drill and the shown one&apos;s timeline while the area is seen, else only the active incident&apos;s drill. A drill was started (or opened) here: the window makes it the active incident. The active drill&apos;s clock, as the banner shows it (&quot;0:12:30 · 60×&quot;), or &quot;&quot;.</extracomment>
         <translation>&amp;Start drill …</translation>
     </message>
     <message>
@@ -1221,6 +1221,10 @@
     <message>
         <source>Einspielung hinzugefügt: sie geht jetzt im Dialog ein.</source>
         <translation>Inject added: it arrives in the Dialog area now.</translation>
+    </message>
+    <message>
+        <source>Einspielung hinzugefügt: sie geht ein, sobald die Übung weiterläuft.</source>
+        <translation>Inject added: it arrives as soon as the drill runs again.</translation>
     </message>
     <message>
         <source>Übung gestartet. Die Einspielungen kommen im Bereich Dialog an.</source>
