@@ -4,6 +4,7 @@ playbook's categories, and "Ich übernehme" so two colleagues never answer one q
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -28,6 +29,8 @@ from kriseninfo.validation import strip_controls
 #: How long a caller's callback number is kept (then deleted; data minimisation).
 PERSONAL_RETENTION = timedelta(days=14)
 _PHONE = regex.compile(r"\+?[0-9][0-9 ()/\-]{3,30}")
+#: The state words as one object each (the database gives every row its own copy).
+_STATE_WORDS = {state.value: state.value for state in ItemState}
 
 
 @dataclass(frozen=True, slots=True)  # slots: a feed holds up to 100,000 of them
@@ -69,10 +72,33 @@ class ItemView:
         return self.account_id is not None and bool(self.reply_ref)
 
 
+class SharedStrings:
+    """One copy of a string that many items repeat: a few thousand people write
+    100,000 questions, and a live list keeps every item. Forgets everything when
+    `limit` strings are known (then copies are shared again from there)."""
+
+    def __init__(self, limit: int = 20_000) -> None:
+        self._limit = limit
+        self._known: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        known = self._known.get(text)
+        if known is None:
+            if len(self._known) >= self._limit:
+                self._known.clear()
+            known = self._known.setdefault(text, text)
+        return known
+
+
+def _unshared(text: str) -> str:
+    return text
+
+
 class DialogService:
     def __init__(self, database: Database, clock: Clock = utc_now):
         self._db = database
         self._clock = clock
+        self._authors = SharedStrings()
 
     def items(self, incident_id: int, after_id: int = 0, limit: int = 5_000) -> list[ItemView]:
         """Items of the incident newer than `after_id` (a live list asks for what is new)."""
@@ -85,7 +111,7 @@ class DialogService:
                 .order_by(DialogItem.id)
                 .limit(limit)
             )
-            return [_view(row, names, sources) for row in rows]
+            return [_view(row, names, sources, self._authors) for row in rows]
 
     def changed(self, incident_id: int, since: datetime, up_to_id: int) -> list[ItemView]:
         """Items up to `up_to_id` changed at or after `since` (claims, categories,
@@ -106,7 +132,7 @@ class DialogService:
                 )
                 .order_by(DialogItem.id)
             )
-            return [_view(row, names, sources) for row in rows]
+            return [_view(row, names, sources, self._authors) for row in rows]
 
     def get(self, item_id: int) -> ItemView:
         with self._db.session(readonly=True) as session:
@@ -284,27 +310,36 @@ def item_view(session: Session, row: DialogItem, names: dict[int, str]) -> ItemV
     return _view(row, names, {source.id: source.name} if source is not None else {})
 
 
-def _view(row: DialogItem, names: dict[int, str], sources: dict[int, str]) -> ItemView:
+def _view(
+    row: DialogItem,
+    names: dict[int, str],
+    sources: dict[int, str],
+    share: Callable[[str], str] = _unshared,
+) -> ItemView:
+    """The row as a view; `share` gives repeated strings (authors) as one object, and
+    times equal to the arrival are the arrival's object: a live list holds 100,000."""
     category = Category(row.category) if row.category in Category._value2member_map_ else None
+    received = row.received_at
+    published, updated = row.published_at, row.updated_at
     return ItemView(
         id=row.id,
         incident_id=row.incident_id,
         source_name=sources.get(row.source_id or 0, ""),
-        author=row.author,
+        author=share(row.author),
         title=row.title,
         text=row.text,
         link=row.link,
         in_reply_to=row.in_reply_to,
-        published_at=row.published_at,
-        received_at=row.received_at,
+        published_at=received if published == received else published,
+        received_at=received,
         category=category,
-        state=row.state,
+        state=_STATE_WORDS.get(row.state, row.state),
         claimed_by=row.claimed_by,
         claimed_by_name=names.get(row.claimed_by or 0, ""),
         claimed_at=row.claimed_at,
         district=row.district,
         callback=row.callback,
-        updated_at=row.updated_at,
+        updated_at=received if updated == received else updated,
         account_id=row.account_id,
         reply_ref=row.reply_ref,
         answer_text=row.answer_text,

@@ -11,27 +11,43 @@ import bisect
 import enum
 import gc
 import html
-import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import compress
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from kriseninfo.dialog.search_index import TextIndex
 from kriseninfo.dialog.service import ItemView
 from kriseninfo.dialog.states import ItemState
 from kriseninfo.dialog.targets import DEFAULT_TARGETS
 from kriseninfo.playbooks.kinds import Category
 from kriseninfo_ui.playbook_texts import category_name
+from kriseninfo_ui.views.dialog_keys import (
+    deadline_us,
+    item_id,
+    keys_of,
+    micros,
+    pack,
+    rank_start,
+    spot,
+)
 from kriseninfo_ui.views.table_model import Index
 
 #: Colours that say the same as the text beside them (greyscale, colour blindness).
 OVERDUE = QColor("#f8d7da")
 NEARLY = QColor("#fff3cd")
 EMERGENCY_TEXT = QColor("#a40000")
-Key = tuple[int, float, int]
 
 
 class Order(enum.StrEnum):
@@ -75,7 +91,25 @@ _RANKS: dict[Show, tuple[int, int] | None] = {
     Show.DONE: (3, 3),
     Show.ALL: None,
 }
-_by_id = operator.itemgetter(1)
+DISPLAY = Qt.ItemDataRole.DisplayRole.value
+TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+FONT = Qt.ItemDataRole.FontRole.value
+USER = Qt.ItemDataRole.UserRole.value
+#: The roles `data` answers (a repaint asks for seven per cell).
+_ROLES = frozenset({DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND, FONT, USER})
+#: Ranks of the states that are not open (`ItemState.is_open`; an unknown word is open).
+_CLOSED_RANKS = {
+    ItemState.IN_FREIGABE.value: 2,
+    ItemState.BEANTWORTET.value: 3,
+    ItemState.ERLEDIGT.value: 3,
+}
+
+
+def haystack(item: ItemView) -> str:
+    """What a search looks through, casefolded."""
+    return f"{item.author}\n{item.title}\n{item.text}".casefold()
 
 
 def plain_tooltip(text: str) -> str:
@@ -120,17 +154,20 @@ class DialogTableModel(QAbstractTableModel):
         ]
         self.now = datetime.now().astimezone()
         self.targets: dict[Category, timedelta] = dict(DEFAULT_TARGETS)
-        self._items: dict[int, ItemView] = {}
-        self._haystack: dict[int, str] = {}
-        #: Every item as (urgency key, id, item), kept sorted: the states are contiguous
-        #: runs of it (open, waiting for release, done), so a state filter is a slice.
-        self._by_urgency: list[tuple[Key, int, ItemView]] = []
-        self._by_id: list[int] = []  # every item id, ascending (ids only grow)
-        self._open: list[tuple[float, int]] = []  # open items' deadlines, sorted
+        # A live list holds up to 100,000 items: beside the items themselves, each
+        # structure below costs 8 bytes an item (a list slot or an array number).
+        self._by_id: list[ItemView] = []  # every item, by id (ids only grow)
+        self._texts = TextIndex()  # what a search looks through (`haystack`)
+        #: Every item's urgency key (`dialog_keys`), kept sorted, and the items in the
+        #: same order: the states are contiguous runs (open, waiting for release,
+        #: done), so a state filter is a slice, and the open items' deadlines a
+        #: search.
+        self._urgency_keys = keys_of()
+        self._urgency_items: list[ItemView] = []
         self._filter = Filter()
         self._order = Order.URGENT
         self.rows: list[ItemView] = []  # what the table shows, in order
-        self._keys: list[Any] = []  # the sort key of each shown row
+        self._keys = keys_of()  # the sort key of each shown row (`_key_of`)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -153,28 +190,48 @@ class DialogTableModel(QAbstractTableModel):
             return None
         return self.rows[index.row()]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        item = self.row_at(index)
-        if item is None:
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role not in _ROLES:
             return None
+        item = self.row_at(index)
+        return None if item is None else self._value(item, index.column(), role)
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """All roles of a cell in one call: a repaint asks for seven per cell, and each
+        call into Python waits for the interpreter lock while the database thread
+        reads (one call instead of seven: a repaint during a surge stays short)."""
+        item = self.row_at(index)
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        span = [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData) else roleDataSpan
+        for role_data in span:
+            role = role_data.role()
+            value = None
+            if item is not None and role in _ROLES:
+                value = self._value(item, column, role)
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def _value(self, item: ItemView, column: int, role: int) -> Any:
+        if role == DISPLAY:
             return self._text(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
-            return plain_tooltip(item.text[:1000])
-        emergency = item.category is Category.NOTFALL and item.item_state.is_open
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.AGE:
-            share = self._share(item)
+        if role == TOOLTIP:
+            return plain_tooltip(item.text[:1000]) if column == self.TEXT else None
+        if role == BACKGROUND:
+            share = self._share(item) if column == self.AGE else None
             if share is not None and share >= 1.0:
                 return QBrush(OVERDUE)
             if share is not None and share >= 0.5:
                 return QBrush(NEARLY)
-        if role == Qt.ItemDataRole.ForegroundRole and emergency:
-            return QBrush(EMERGENCY_TEXT)
-        if role == Qt.ItemDataRole.FontRole and emergency:
-            return self._bold
-        if role == Qt.ItemDataRole.UserRole:
+            return None
+        if role == USER:
             return item.id
+        emergency = item.category is Category.NOTFALL and item.state not in _CLOSED_RANKS
+        if role == FOREGROUND and emergency:
+            return QBrush(EMERGENCY_TEXT)
+        if role == FONT and emergency:
+            return self._bold
         return None
 
     def _text(self, item: ItemView, column: int) -> str:
@@ -217,7 +274,7 @@ class DialogTableModel(QAbstractTableModel):
         return both
 
     def _share(self, item: ItemView) -> float | None:
-        if not item.item_state.is_open:
+        if item.state in _CLOSED_RANKS:  # not open
             return None
         return (self.now - item.received_at) / self._target(item)
 
@@ -227,82 +284,84 @@ class DialogTableModel(QAbstractTableModel):
     # -- items coming and changing ---------------------------------------------------------
     def merge(self, items: Iterable[ItemView]) -> None:
         """New items inserted where they belong, known ones replaced in place."""
-        fresh: list[ItemView] = []
+        fresh: dict[int, ItemView] = {}
         for item in items:
-            old = self._items.get(item.id)
+            old = self.item(item.id)
             if old is None:
-                fresh.append(item)
+                fresh[item.id] = item
             elif old != item:
                 self._replace(old, item)
         if fresh:
-            self._insert(fresh)
+            self._insert(list(fresh.values()))
 
-    def item(self, item_id: int) -> ItemView | None:
-        return self._items.get(item_id)
+    def item(self, wanted_id: int) -> ItemView | None:
+        position = bisect.bisect_left(self._by_id, wanted_id, key=item_id)
+        if position < len(self._by_id) and self._by_id[position].id == wanted_id:
+            return self._by_id[position]
+        return None
 
-    def row_of(self, item_id: int) -> int | None:
-        item = self._items.get(item_id)
+    def row_of(self, wanted_id: int) -> int | None:
+        item = self.item(wanted_id)
         if item is None or not self._passes()(item):
             return None
-        key = self._key_of(item)
-        position = bisect.bisect_left(self._keys, key)
-        if position < len(self.rows) and self.rows[position].id == item_id:
+        position = spot(self._keys, self.rows, self._key_of(item), wanted_id)
+        if position < len(self.rows) and self.rows[position].id == wanted_id:
             return position
         return None
 
     def _insert(self, items: list[ItemView]) -> None:
-        for item in items:
-            self._items[item.id] = item
-            self._haystack[item.id] = f"{item.author}\n{item.title}\n{item.text}".casefold()
-            bisect.insort(self._by_urgency, (self._urgency(item), item.id, item))
-            if self._by_id and item.id < self._by_id[-1]:
-                bisect.insort(self._by_id, item.id)
-            else:
-                self._by_id.append(item.id)
-            if item.item_state.is_open:
-                bisect.insort(self._open, (self._deadline(item), item.id))
         passes = self._passes()
-        shown = sorted(
-            ((self._key_of(item), item) for item in items if passes(item)), key=lambda p: p[0]
-        )
+        urgent = self._order is Order.URGENT
+        shown: list[tuple[int, int, ItemView]] = []
+        for item in items:
+            if self._by_id and item.id < self._by_id[-1].id:
+                bisect.insort(self._by_id, item, key=item_id)
+            else:
+                self._by_id.append(item)
+            self._texts.add(item.id, haystack(item))
+            key = self._urgency(item)
+            at = spot(self._urgency_keys, self._urgency_items, key, item.id)
+            self._urgency_keys.insert(at, key)
+            self._urgency_items.insert(at, item)
+            if passes(item):
+                shown.append((key if urgent else self._key_of(item), item.id, item))
+        shown.sort(key=lambda entry: entry[:2])
         # Consecutive positions go in as one insertion (a poll's items usually do).
-        run: list[tuple[Any, ItemView]] = []
+        run: list[tuple[int, ItemView]] = []
         start = -1
-        for key, item in shown:
-            position = bisect.bisect_left(self._keys, key)
+        for key, _id, item in shown:
+            position = spot(self._keys, self.rows, key, item.id)
             if run and position == start:  # no shown row between: the same gap
                 run.append((key, item))
                 continue
-            self._flush(start, run)
-            start, run = bisect.bisect_left(self._keys, key), [(key, item)]
+            self._flush(start, run)  # rows at or after `start` move down by the run
+            start, run = position + len(run), [(key, item)]
         self._flush(start, run)
 
-    def _flush(self, start: int, run: list[tuple[Any, ItemView]]) -> None:
+    def _flush(self, start: int, run: list[tuple[int, ItemView]]) -> None:
         if not run:
             return
         self.beginInsertRows(QModelIndex(), start, start + len(run) - 1)
-        self._keys[start:start] = [key for key, _ in run]
+        self._keys[start:start] = keys_of([key for key, _ in run])
         self.rows[start:start] = [item for _, item in run]
         self.endInsertRows()
 
     def _replace(self, old: ItemView, new: ItemView) -> None:
-        self._items[new.id] = new
+        self._by_id[bisect.bisect_left(self._by_id, new.id, key=item_id)] = new
+        if (old.author, old.title, old.text) != (new.author, new.title, new.text):
+            self._texts.replace(new.id, haystack(new))
         old_urgency, new_urgency = self._urgency(old), self._urgency(new)
-        spot = bisect.bisect_left(self._by_urgency, (old_urgency, old.id))
+        at = spot(self._urgency_keys, self._urgency_items, old_urgency, old.id)
         if old_urgency != new_urgency:
-            self._by_urgency.pop(spot)
-            bisect.insort(self._by_urgency, (new_urgency, new.id, new))
+            del self._urgency_keys[at], self._urgency_items[at]
+            at = spot(self._urgency_keys, self._urgency_items, new_urgency, new.id)
+            self._urgency_keys.insert(at, new_urgency)
+            self._urgency_items.insert(at, new)
         else:
-            self._by_urgency[spot] = (new_urgency, new.id, new)
-        if old.item_state.is_open:
-            spot = bisect.bisect_left(self._open, (self._deadline(old), old.id))
-            if spot < len(self._open) and self._open[spot][1] == old.id:
-                self._open.pop(spot)
-        if new.item_state.is_open:
-            bisect.insort(self._open, (self._deadline(new), new.id))
+            self._urgency_items[at] = new
         passes = self._passes()
         old_key, new_key = self._key_of(old), self._key_of(new)
-        position = bisect.bisect_left(self._keys, old_key)
+        position = spot(self._keys, self.rows, old_key, old.id)
         shown = position < len(self.rows) and self.rows[position].id == old.id
         if shown and passes(new):
             self._move(position, new, new_key)
@@ -313,14 +372,14 @@ class DialogTableModel(QAbstractTableModel):
             del self._keys[position]
             self.endRemoveRows()
         if passes(new):
-            self._flush(bisect.bisect_left(self._keys, new_key), [(new_key, new)])
+            self._flush(spot(self._keys, self.rows, new_key, new.id), [(new_key, new)])
 
-    def _move(self, position: int, new: ItemView, new_key: Any) -> None:
+    def _move(self, position: int, new: ItemView, new_key: int) -> None:
         """A shown row that changed: moved where it now belongs (a move, not a removal,
         so the officer's selection and the answer being typed stay with it)."""
         old_key = self._keys.pop(position)
         old = self.rows.pop(position)
-        target = bisect.bisect_left(self._keys, new_key)  # without the row
+        target = spot(self._keys, self.rows, new_key, new.id)  # without the row
         self._keys.insert(position, old_key)
         self.rows.insert(position, old)
         destination = target if target < position else target + 1  # before the move
@@ -347,40 +406,42 @@ class DialogTableModel(QAbstractTableModel):
     def arrange(self, filter: Filter | None = None, order: Order | None = None) -> None:
         """A new filter or order, without touching most items: the state is a slice of
         the urgency list, each further test one flat pass, and the cyclic garbage
-        collector waits (100,000 fresh tuples would set off a full collection of the
-        whole feed, longer than the filtering itself). Then a reset."""
+        collector waits (a full collection of the whole feed would take longer than the
+        filtering itself). Then a reset."""
         self._filter = filter or self._filter
         self._order = order or self._order
         f = self._filter
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            entries = self._by_urgency
+            keys, rows = self._urgency_keys, self._urgency_items
+            low, high = 0, len(keys)
             ranks = _RANKS[f.show]
             if ranks is not None:
-                low = bisect.bisect_left(entries, ((ranks[0],),))
-                high = bisect.bisect_left(entries, ((ranks[1] + 1,),))
-                entries = entries[low:high]
+                low = bisect.bisect_left(keys, rank_start(ranks[0]))
+                high = bisect.bisect_left(keys, rank_start(ranks[1] + 1))
+            keys, rows = keys[low:high], rows[low:high]  # copies: the table changes them
+
+            def keep(wanted: list[bool]) -> None:
+                nonlocal keys, rows
+                keys, rows = keys_of(compress(keys, wanted)), list(compress(rows, wanted))
+
             if f.show is Show.MINE:
                 me, working = f.me, ItemState.IN_ARBEIT.value
-                entries = [e for e in entries if e[2].claimed_by == me and e[2].state == working]
+                keep([i.claimed_by == me and i.state == working for i in rows])
             if f.category is not None:
                 category = f.category
-                entries = [e for e in entries if e[2].category is category]
+                keep([i.category is category for i in rows])
             if f.source is not None:
                 source = f.source
-                entries = [e for e in entries if e[2].source_name == source]
-            hay = self._haystack
-            for word in f.text.casefold().split():
-                entries = [e for e in entries if word in hay[e[1]]]
-            keys: list[Any]
-            if self._order is Order.URGENT:
-                keys = [e[0] for e in entries]
-            else:
-                entries = sorted(entries, key=_by_id, reverse=self._order is Order.NEWEST)
+                keep([i.source_name == source for i in rows])
+            found = self._texts.find_all(f.text.casefold().split())
+            if found is not None:
+                keep([i.id in found for i in rows])
+            if self._order is not Order.URGENT:
+                rows = sorted(rows, key=item_id, reverse=self._order is Order.NEWEST)
                 sign = 1 if self._order is Order.OLDEST else -1
-                keys = [sign * e[1] for e in entries]
-            rows = [e[2] for e in entries]
+                keys = keys_of([sign * i.id for i in rows])
         finally:
             if was_enabled:
                 gc.enable()
@@ -392,16 +453,15 @@ class DialogTableModel(QAbstractTableModel):
         if targets == self.targets:
             return
         self.targets = dict(targets)
-        self._by_urgency = sorted((self._urgency(i), i.id, i) for i in self._items.values())
-        self._open = sorted(
-            (self._deadline(i), i.id) for i in self._items.values() if i.item_state.is_open
-        )
+        entries = sorted((self._urgency(i), i.id, i) for i in self._by_id)
+        self._urgency_keys = keys_of([key for key, _, _ in entries])
+        self._urgency_items = [item for _, _, item in entries]
         self.arrange()
 
     def tick(self, now: datetime) -> list[ItemView]:
         """Ages move on: repaint the age column; returns items that became overdue."""
         now = max(now, self.now)  # loads started earlier may report an older time
-        before = self.now.timestamp()
+        before = micros(self.now)
         self.now = now
         if self.rows:
             self.dataChanged.emit(
@@ -409,40 +469,40 @@ class DialogTableModel(QAbstractTableModel):
                 self.index(len(self.rows) - 1, self.AGE),
                 [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole],
             )
-        low = bisect.bisect_right(self._open, (before, 1 << 62))
-        high = bisect.bisect_right(self._open, (now.timestamp(), 1 << 62))
-        return [self._items[i] for _, i in self._open[low:high]]
+        due = []  # open items: ranks 0 and 1, each by deadline
+        for rank in (0, 1):
+            low = bisect.bisect_right(self._urgency_keys, pack(rank, before))
+            high = bisect.bisect_right(self._urgency_keys, pack(rank, micros(now)))
+            due += zip(self._urgency_keys[low:high], self._urgency_items[low:high], strict=True)
+        due.sort(key=lambda entry: (deadline_us(entry[0]), entry[1].id))
+        return [item for _, item in due]
 
     def overdue_count(self) -> int:
-        return bisect.bisect_right(self._open, (self.now.timestamp(), 1 << 62))
+        now, keys = micros(self.now), self._urgency_keys
+        return sum(
+            bisect.bisect_right(keys, pack(rank, now)) - bisect.bisect_left(keys, rank_start(rank))
+            for rank in (0, 1)
+        )
 
     def open_emergencies(self) -> list[ItemView]:
-        found = []
-        for key, _item_id, item in self._by_urgency:
-            if key[0] != 0:
-                break
-            found.append(item)
-        return found
+        return self._urgency_items[: bisect.bisect_left(self._urgency_keys, rank_start(1))]
 
     def sources(self) -> list[str]:
-        return sorted({i.source_name for i in self._items.values() if i.source_name})
+        return sorted({i.source_name for i in self._by_id if i.source_name})
 
     def all_items(self) -> list[ItemView]:
-        return [self._items[i] for i in self._by_id]
+        return list(self._by_id)
 
     # -- keys ------------------------------------------------------------------------------
-    def _deadline(self, item: ItemView) -> float:
-        return (item.received_at + self._target(item)).timestamp()
-
-    def _urgency(self, item: ItemView) -> Key:
-        state = item.item_state
-        if state.is_open:
+    def _urgency(self, item: ItemView) -> int:
+        """Open emergencies first, then other open items, answers waiting for release,
+        answered or closed ones; within each by deadline (`dialog_keys`)."""
+        rank = _CLOSED_RANKS.get(item.state)
+        if rank is None:
             rank = 0 if item.category is Category.NOTFALL else 1
-        else:
-            rank = 2 if state is ItemState.IN_FREIGABE else 3
-        return (rank, self._deadline(item), item.id)
+        return pack(rank, micros(item.received_at + self._target(item)))
 
-    def _key_of(self, item: ItemView) -> Any:
+    def _key_of(self, item: ItemView) -> int:
         if self._order is Order.URGENT:
             return self._urgency(item)
         return item.id if self._order is Order.OLDEST else -item.id
@@ -450,7 +510,6 @@ class DialogTableModel(QAbstractTableModel):
     def _passes(self) -> Callable[[ItemView], bool]:
         f = self._filter
         words = f.text.casefold().split()
-        haystack = self._haystack
         wanted_states = _STATES[f.show]
         category, source, me, mine = f.category, f.source, f.me, f.show is Show.MINE
 
@@ -464,7 +523,7 @@ class DialogTableModel(QAbstractTableModel):
             if source is not None and item.source_name != source:
                 return False
             if words:
-                text = haystack[item.id]
+                text = haystack(item)
                 return all(word in text for word in words)
             return True
 
