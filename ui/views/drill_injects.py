@@ -13,9 +13,10 @@ from kriseninfo.drills.clock import hms
 from kriseninfo.drills.records import InjectView
 from kriseninfo.playbooks.kinds import Category, InjectChannel
 from kriseninfo_ui.playbook_texts import category_name
-from kriseninfo_ui.views.dialog_model import plain_tooltip
+from kriseninfo_ui.views.dialog_model import OVERDUE, plain_tooltip
 
-#: An inject that arrived and still waits for the team (the same colour as "nearly due").
+#: An inject that arrived and still waits for the team (the dialog list's "nearly due");
+#: an emergency that waits has the colour of "overdue".
 WAITING = QColor("#fff3cd")
 
 
@@ -72,7 +73,8 @@ class InjectTable(QTableWidget):
                 if column == 4 and inject.note:
                     item.setToolTip(plain_tooltip(inject.note))
                 if column == 5 and late:
-                    item.setBackground(WAITING)
+                    emergency = inject.expect_category == Category.NOTFALL.value
+                    item.setBackground(OVERDUE if emergency else WAITING)
                 self.setItem(row, column, item)
 
     def _state(self, inject: InjectView) -> str:

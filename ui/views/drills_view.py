@@ -78,7 +78,7 @@ class DrillsView(QWidget):
         self.state = QLabel(self)
         self.state.setObjectName("drillState")
         self.next_inject = QLabel(self)
-        self.next_inject.setWordWrap(True)
+        self.next_inject.setObjectName("nextInject")
         self.next_inject.setTextFormat(Qt.TextFormat.PlainText)
         self.speed = QComboBox(self)
         self.speed.setAccessibleName(self.tr("Geschwindigkeit der Übungsuhr"))
@@ -279,7 +279,9 @@ class DrillsView(QWidget):
         upcoming = drill.next_inject()
         self.next_inject.setText(
             self.tr("Nächste Einspielung um {at}: {author} – {text}").format(
-                at=hms(upcoming.at_s), author=upcoming.author, text=upcoming.text[:120]
+                at=hms(upcoming.at_s),
+                author=upcoming.author[:40],
+                text=_gist(upcoming.text),
             )
             if upcoming
             else self.tr("Keine Einspielung mehr geplant.")
@@ -415,3 +417,9 @@ class DrillsView(QWidget):
 
         if self._shown is not None:
             export_review(self, self._session, self._shown.incident_id, self.message.setText)
+
+
+def _gist(text: str, length: int = 60) -> str:
+    """One line of an inject, for the Übungsleitung's "next" line."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[: length - 1] + "…"
