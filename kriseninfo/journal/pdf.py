@@ -71,20 +71,26 @@ def export_pdf(
     `chain` is the check of the whole journal, `roles` maps a person's name to their role,
     and `zone` is the time zone to print in (None: this computer's local time).
     """
-    # fontTools logs each step of subsetting the font at INFO: dozens of lines per export.
-    logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
     with ExitStack() as stack:
         pdf = _JournalPdf()
-        for style, name in FONT_FILES.items():
-            path = stack.enter_context(as_file(files("kriseninfo_resources") / "fonts" / name))
-            pdf.add_font(FONT_FAMILY, style, path)
-        text = Printable(_glyphs(pdf) - set(map(ord, PAGES_ALIAS)))
+        text = load_fonts(pdf, stack)
         layout = _Layout(pdf, text, zone, roles or {}, chain)
         layout.document_header(journal_lines, generated_at, incident_id, incident_title)
         layout.table(journal_lines)
         data = bytes(pdf.output())
     write_atomic(target, data)
     return len(journal_lines)
+
+
+def load_fonts(pdf: FPDF, stack: ExitStack) -> Printable:
+    """The bundled DejaVu fonts into `pdf` (their files kept open by `stack` until the
+    PDF is written); returns what turns any text into one the fonts can print."""
+    # fontTools logs each step of subsetting the font at INFO: dozens of lines per export.
+    logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
+    for style, name in FONT_FILES.items():
+        path = stack.enter_context(as_file(files("kriseninfo_resources") / "fonts" / name))
+        pdf.add_font(FONT_FAMILY, style, path)
+    return Printable(_glyphs(pdf) - set(map(ord, PAGES_ALIAS)))
 
 
 class Printable:

@@ -8,16 +8,14 @@ text goes through it, so no character can be missing from the font. A drill's re
 from __future__ import annotations
 
 import io
-import logging
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import tzinfo
-from importlib.resources import as_file, files
 
 from fpdf import FPDF
 
 from kriseninfo import __version__
-from kriseninfo.journal.pdf import FONT_FAMILY, FONT_FILES, PAGES_ALIAS, Printable, _glyphs
+from kriseninfo.journal.pdf import FONT_FAMILY, PAGES_ALIAS, Printable, load_fonts
 from kriseninfo.journal.pdftable import Column, RuledTable
 from kriseninfo.review import charts
 from kriseninfo.review import format as fmt
@@ -42,14 +40,9 @@ HEADING_ROOM = 35
 
 def render_pdf(review: Review, zone: tzinfo | None = None) -> bytes:
     """The whole report as PDF bytes; times in `zone` (None: Europe/Berlin)."""
-    # fontTools logs each step of subsetting the font at INFO: dozens of lines per report.
-    logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
     with ExitStack() as stack:
         pdf = _ReviewPdf(review.drill)
-        for style, name in FONT_FILES.items():
-            path = stack.enter_context(as_file(files("kriseninfo_resources") / "fonts" / name))
-            pdf.add_font(FONT_FAMILY, style, path)
-        layout = _Layout(pdf, Printable(_glyphs(pdf) - set(map(ord, PAGES_ALIAS))), zone)
+        layout = _Layout(pdf, load_fonts(pdf, stack), zone)
         layout.head(review)
         layout.figures(review)
         layout.remarks(review)
