@@ -61,6 +61,10 @@ CLUSTERS_MS = 10_000
 #: New items read per refresh; a full batch asks for the next at once. Smaller reads
 #: keep the database thread's share of the interpreter lock short.
 READ_BATCH = 1_000
+#: In a surge the next read starts this long after a merge: the window paints the new
+#: rows first. A paint calls into Python for every cell; while the reading thread runs
+#: Python, each of those calls waits for the interpreter lock.
+SURGE_READ_MS = 40
 MERGE_CHUNK = 500  # items per turn of the event loop: the window never stalls
 MARGIN = timedelta(minutes=2)  # consoles' clocks differ: changed rows are read with a margin
 #: One key per category, in the order the hint shows them.
@@ -384,9 +388,9 @@ class DialogView(QWidget):
             QTimer.singleShot(0, self, lambda: self._merge_pending(now))
             return
         self._after_merge(now)
-        if self._more:  # a surge: read on without waiting for the timer
-            self._more = False
-            QTimer.singleShot(0, self, self.refresh)
+        if self._more:  # a surge: read on without waiting for the timer, once the rows
+            self._more = False  # just merged are painted (the read would slow the paint)
+            QTimer.singleShot(SURGE_READ_MS, self, self.refresh)
 
     def _after_merge(self, now: datetime) -> None:
         if not self._clustered and self.model.rowCount():
