@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 MIN_SPEED = 1.0
 MAX_SPEED = 60.0
@@ -40,18 +40,6 @@ def drill_time(runs: Sequence[Run], wall: datetime) -> float:
             break
         result = run.drill_at(wall)
     return result
-
-
-def wall_time(runs: Sequence[Run], drill: float) -> datetime | None:
-    """When the clock reads `drill` (or reached it, in the running run); None: not yet,
-    or only later than now if the clock runs."""
-    for run in runs:
-        end = run.drill_to
-        if end is None or drill <= end:
-            if drill < run.drill_from:
-                return run.wall_from
-            return run.wall_from + timedelta(seconds=(drill - run.drill_from) / run.speed)
-    return None
 
 
 def running(runs: Sequence[Run]) -> bool:

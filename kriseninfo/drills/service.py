@@ -386,17 +386,6 @@ class DrillService:
                 log.warning("drill of incident %s not advanced: %s", incident_id, error.detail)
         return {incident_id: items for incident_id, items in made.items() if items}
 
-    def due_in(self, incident_id: int) -> float | None:
-        """Wall seconds until the next inject is due (None: none left, or paused)."""
-        view = self.get(incident_id)
-        if view is None or not view.running:
-            return None
-        upcoming = view.next_inject()
-        if upcoming is None:
-            return None
-        ahead = upcoming.at_s - view.now(self._clock())
-        return max(0.0, ahead / view.speed)
-
 
 # -- rows ------------------------------------------------------------------------------
 def _drill(session: Session, incident_id: int) -> Drill | None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kriseninfo.drills.clock import Run, check_speed, drill_time, hms, running, wall_time
+from kriseninfo.drills.clock import Run, check_speed, drill_time, hms, running
 
 T0 = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 
@@ -34,13 +34,6 @@ def test_drill_time_runs_at_speed_and_stands_still_in_a_pause() -> None:
     assert drill_time(RUNS, at(90)) == 660.0
     assert running(RUNS)
     assert not running(RUNS[:1])
-
-
-def test_wall_time_is_the_inverse_outside_pauses() -> None:
-    assert wall_time(RUNS, 300.0) == at(5)
-    assert wall_time(RUNS, 600.0) == at(10)  # the first moment it read 600
-    assert wall_time(RUNS, 660.0) == at(90)
-    assert wall_time(RUNS[:1], 700.0) is None  # stopped before it got there
 
 
 @given(
