@@ -40,8 +40,13 @@ HOST: Final = "127.0.0.1"
 SERVER_NAME: Final = "localhost"
 #: Seconds to wait for `/_matrix/client/versions` to answer after starting.
 STARTUP_TIMEOUT: Final = 60.0
-#: Generous limits, so that only a test which asks for a 429 gets one.
+#: Generous limits for everything but sending events, so only a test that asks gets a 429.
 _RELAXED = {"per_second": 1000, "burst_count": 1000}
+#: Sending events (`rc_message`): one, then the next only after 1,000 s. A test does not
+#: race a refilling bucket (a busy machine can take a second between two sends); users
+#: are exempt (`unlimit`) unless a test puts them under this limit (`limit`) and lifts
+#: it again to retry.
+_STRICT_MESSAGES = {"per_second": 0.001, "burst_count": 1}
 
 
 def available() -> bool:
@@ -69,6 +74,7 @@ class SynapseServer:
         self.shared_secret = secrets.token_hex(16)
         self.startup_seconds = 0.0
         self._process: subprocess.Popen[bytes] | None = None
+        self._admin: User | None = None  # the first admin registered; sets rate limits
         self._session = requests.Session()
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -188,7 +194,7 @@ class SynapseServer:
             "federation_domain_whitelist": [],
             "url_preview_enabled": False,
             "presence": {"enabled": False},
-            "rc_message": _RELAXED,
+            "rc_message": _STRICT_MESSAGES,
             "rc_registration": _RELAXED,
             "rc_login": {
                 "address": _RELAXED,
@@ -234,7 +240,12 @@ class SynapseServer:
         return response.json() if response.content else None
 
     def register(self, name: str, *, admin: bool = False) -> User:
-        """A new user with an access token, via the shared-secret registration API."""
+        """A new user with an access token, via the shared-secret registration API.
+
+        The first user must be an admin: every user is exempted from the event rate limit
+        through the admin API as it is registered."""
+        if self._admin is None and not admin:
+            raise SynapseError("register an admin first: rate limits are set through it")
         nonce = self.call("GET", "/_synapse/admin/v1/register")["nonce"]
         password = secrets.token_hex(8)
         mac = hmac.new(self.shared_secret.encode(), digestmod=hashlib.sha1)
@@ -248,7 +259,10 @@ class SynapseServer:
             "mac": mac.hexdigest(),
         }
         answer = self.call("POST", "/_synapse/admin/v1/register", body=body)
-        return User(answer["user_id"], answer["access_token"], answer["device_id"])
+        user = User(answer["user_id"], answer["access_token"], answer["device_id"])
+        self._admin = self._admin or user
+        self.unlimit(user)
+        return user
 
     def create_room(self, owner: User, *, alias: str = "", public: bool = True) -> str:
         body: dict[str, Any] = {"preset": "public_chat" if public else "private_chat"}
@@ -293,14 +307,25 @@ class SynapseServer:
         response.raise_for_status()
         return response.content
 
-    def limit_messages(self, admin: User, user: User, per_second: int, burst: int) -> None:
-        """Override `rc_message` for one user (admin API)."""
+    def limit(self, user: User) -> None:
+        """Put `user` under the strict `rc_message` limit: one more event, then HTTP 429."""
+        self.call("DELETE", self._override_path(user), self._admin_token())
+
+    def unlimit(self, user: User) -> None:
+        """Exempt `user` from the event rate limit (every user starts exempt)."""
         self.call(
             "POST",
-            f"/_synapse/admin/v1/users/{quote(user.user_id, safe='')}/override_ratelimit",
-            admin.access_token,
-            {"messages_per_second": per_second, "burst_count": burst},
+            self._override_path(user),
+            self._admin_token(),
+            {"messages_per_second": 0, "burst_count": 0},
         )
+
+    def _override_path(self, user: User) -> str:
+        return f"/_synapse/admin/v1/users/{quote(user.user_id, safe='')}/override_ratelimit"
+
+    def _admin_token(self) -> str:
+        assert self._admin is not None, "register() makes the admin first"
+        return self._admin.access_token
 
 
 def _free_port() -> int:
