@@ -214,10 +214,10 @@ def _bulk_items(data_dir: Path, count: int) -> tuple[int, float]:
     from bench.launch import options_for
     from bench.seed import seed
     from kriseninfo.context import open_context
-    from kriseninfo.dialog.triage import guess
     from kriseninfo.domain import IncidentKind, IncidentMode
     from kriseninfo.settings import ACTIVE_INCIDENT
     from kriseninfo.storage.models import DialogItem, FeedSource
+    from kriseninfo.triage.classify import Triage
 
     seeded = seed(data_dir)
     started = time.perf_counter()
@@ -235,13 +235,14 @@ def _bulk_items(data_dir: Path, count: int) -> tuple[int, float]:
         now = datetime.now(UTC)
         span = timedelta(hours=6) / count  # arrived over the last six hours
         categories: dict[str, str] = {}
+        triage = Triage()
         rows = []
         for n, (author, title, text) in enumerate(questions(count)):
             title = title if n % 3 == 0 else ""  # Atom entries have titles, RSS ones not
             both = f"{title}\n{text}"
             category = categories.get(both)
             if category is None:
-                category = categories[both] = guess(both).category.value
+                category = categories[both] = triage.verdict(both).category.value
             received = now - span * (count - n)
             rows.append(
                 {

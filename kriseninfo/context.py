@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from kriseninfo.publishing.service import PublishingService
     from kriseninfo.publishing.setup import ChannelSetup
     from kriseninfo.review.score import Reviewer
+    from kriseninfo.triage.service import TriageService
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +79,7 @@ class AppContext:
         """Which playbook each incident follows, its phase, facts and checklist."""
         from kriseninfo.messagesets.incident_playbook import IncidentPlaybookService
 
-        return IncidentPlaybookService(self.database, self.clock)
+        return IncidentPlaybookService(self.database, self.clock, self.triage.retriage)
 
     @cached_property
     def messagesets(self) -> MessageSetService:
@@ -128,13 +129,22 @@ class AppContext:
 
             return load_configs(self.database, self.credentials).get(account_id)
 
-        return SourceService(self.database, self.clock, account=account)
+        return SourceService(
+            self.database, self.clock, account=account, triage=self.triage.for_incident
+        )
+
+    @cached_property
+    def triage(self) -> TriageService:
+        """The first guess of each item's category and its answers, with the playbook."""
+        from kriseninfo.triage.service import TriageService
+
+        return TriageService(self.database, self.playbooks.find, self.clock)
 
     @cached_property
     def dialog(self) -> DialogService:
         from kriseninfo.dialog.service import DialogService
 
-        return DialogService(self.database, self.clock)
+        return DialogService(self.database, self.clock, self.triage.for_incident)
 
     @cached_property
     def answers(self) -> AnswerService:
@@ -162,7 +172,9 @@ class AppContext:
         """Drills: their clock and injects (never reaching the public)."""
         from kriseninfo.drills.service import DrillService
 
-        return DrillService(self.database, self.incidents, self.plans, self.clock)
+        return DrillService(
+            self.database, self.incidents, self.plans, self.clock, self.triage.for_incident
+        )
 
     @cached_property
     def reviews(self) -> Reviewer:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 import click
 
-from kriseninfo.cli.common import State, login, opened
+from kriseninfo.cli.common import State, fail, login, opened
 from kriseninfo.playbooks.kinds import Category
+
+if TYPE_CHECKING:
+    from kriseninfo.triage.service import Result
 
 
 @click.group()
@@ -168,3 +173,81 @@ def faq(state: State, incident_id: int) -> None:
     for cluster in found:
         ids = ",".join(str(i) for i in cluster.item_ids)
         click.echo(f"{cluster.size:>4} × {cluster.question}  [{ids}]")
+
+
+@dialog.command()
+@click.argument("texts", nargs=-1)
+@click.option("--playbook", "playbook_id", default=None, help="The playbook's id.")
+@click.option(
+    "--incident",
+    "incident_id",
+    type=int,
+    default=None,
+    help="Use this incident's playbook and facts (default: the playbook's example facts).",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per message.")
+@click.option("--limit", type=click.IntRange(1, 20), default=3, show_default=True)
+@click.pass_obj
+def triage(
+    state: State,
+    texts: tuple[str, ...],
+    playbook_id: str | None,
+    incident_id: int | None,
+    as_json: bool,
+    limit: int,
+) -> None:
+    """The first guess for a message: category, emergency and why, and the best
+    Textbausteine. Without TEXT (or with "-"), one message per line of standard input."""
+    import sys
+
+    messages = [t for t in texts if t != "-"]
+    if not messages or "-" in texts:
+        messages += [line.rstrip("\n") for line in sys.stdin if line.strip()]
+    if incident_id is not None:
+        with opened(state) as context:
+            results = [context.triage.triage(m, playbook_id, incident_id) for m in messages]
+    else:
+        offline = _offline_triage(state, playbook_id)
+        results = [offline(m) for m in messages]
+    for message, result in zip(messages, results, strict=True):
+        verdict = result.verdict
+        if as_json:
+            shown = {
+                "category": verdict.category.value,
+                "emergency": verdict.emergency,
+                "why": list(verdict.why),
+                "suggestions": [
+                    {"answer_id": r.answer.id, "title": r.answer.title, "score": round(r.score, 1)}
+                    for r in result.answers[:limit]
+                ],
+            }
+            click.echo(json.dumps(shown, ensure_ascii=False))
+            continue
+        mark = "NOTFALL " if verdict.emergency else ""
+        click.echo(f"{mark}{verdict.category.value} ({verdict.reason or '-'}): {message[:70]}")
+        for ranked in result.answers[:limit]:
+            click.echo(f"  {ranked.score:5.1f}  {ranked.answer.id}  {ranked.answer.title}")
+
+
+def _offline_triage(state: State, playbook_id: str | None) -> Callable[[str], Result]:
+    """A playbook's triage with its example facts, without opening the database."""
+    from kriseninfo.errors import KriseninfoError
+    from kriseninfo.messagesets.facts import examples
+    from kriseninfo.playbooks.library import Library
+    from kriseninfo.triage.classify import Triage
+    from kriseninfo.triage.incident import TriageContext
+    from kriseninfo.triage.service import Result
+
+    try:
+        library = Library(state.options.paths().user_playbook_dir)
+        playbook = library.find(playbook_id) if playbook_id else None
+    except KriseninfoError as exc:
+        fail(f"{exc.detail} [{exc.code.value}]")
+    facts = examples(playbook) if playbook is not None else {}
+    found = Triage(TriageContext.of(playbook, facts))
+
+    def run(text: str) -> Result:
+        verdict = found.verdict(text)
+        return Result(verdict, found.answers(text, verdict))
+
+    return run

@@ -25,7 +25,6 @@ from kriseninfo.counting.platforms import Platform
 from kriseninfo.dialog.service import ItemView, item_view, user_names
 from kriseninfo.dialog.states import ItemState
 from kriseninfo.dialog.suggest import Suggestion, render_answer, suggest
-from kriseninfo.dialog.triage import EMERGENCY_ANSWER
 from kriseninfo.domain import Person
 from kriseninfo.drills.marks import prefix_for, with_prefix
 from kriseninfo.errors import ErrorCode, KriseninfoError
@@ -45,6 +44,7 @@ from kriseninfo.storage.models import (
     IncidentPlaybook,
     Message,
 )
+from kriseninfo.triage.emergency import EMERGENCY_ANSWER
 from kriseninfo.validation import strip_controls
 
 if TYPE_CHECKING:

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from kriseninfo.clock import Clock, utc_now
 from kriseninfo.dialog.plain import to_plain
 from kriseninfo.dialog.states import ItemState
-from kriseninfo.dialog.triage import guess
 from kriseninfo.domain import SYSTEM, Person, Role
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.incidents.rows import open_incident
@@ -24,6 +23,8 @@ from kriseninfo.journal.actions import Action
 from kriseninfo.playbooks.kinds import Category
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import DialogItem, FeedSource, User
+from kriseninfo.triage.classify import TriageFor, lexicon_only
+from kriseninfo.triage.service import first_guess
 from kriseninfo.validation import strip_controls
 
 #: How long a caller's callback number is kept (then deleted; data minimisation).
@@ -60,6 +61,8 @@ class ItemView:
     answered_by_name: str = ""
     answer_set_id: int | None = None
     thread_set_id: int | None = None  # the message set of ours it replies to
+    triage_why: str = ""  # why the triage chose the category ("Atemnot · Kind")
+    category_by_hand: bool = False
 
     @property
     def item_state(self) -> ItemState:
@@ -95,9 +98,12 @@ def _unshared(text: str) -> str:
 
 
 class DialogService:
-    def __init__(self, database: Database, clock: Clock = utc_now):
+    def __init__(
+        self, database: Database, clock: Clock = utc_now, triage: TriageFor = lexicon_only
+    ):
         self._db = database
         self._clock = clock
+        self._triage = triage
         self._authors = SharedStrings()
 
     def items(self, incident_id: int, after_id: int = 0, limit: int = 5_000) -> list[ItemView]:
@@ -178,7 +184,7 @@ class DialogService:
                 in_reply_to="",
                 published_at=now,
                 received_at=now,
-                category=guess(text).category.value,
+                **first_guess(self._triage(session, incident_id), "", text),
                 state="offen",
                 district=" ".join(strip_controls(district).split())[:120],
                 callback=number,
@@ -272,6 +278,8 @@ class DialogService:
     def categorise(self, item_id: int, category: Category, by: Person) -> ItemView:
         def act(row: DialogItem, _names: dict[int, str]) -> str:
             row.category = category.value
+            row.category_by_hand = True  # a new triage leaves it as it is
+            row.triage_why = ""
             return f"Kategorie {category.value}"
 
         return self._act(item_id, by, act)
@@ -347,4 +355,6 @@ def _view(
         answered_by_name=names.get(row.answered_by or 0, ""),
         answer_set_id=row.answer_set_id,
         thread_set_id=row.thread_set_id,
+        triage_why=row.triage_why,
+        category_by_hand=row.category_by_hand,
     )

@@ -19,7 +19,6 @@ from kriseninfo.dialog.feeds import parse_feed
 from kriseninfo.dialog.fetch import Fetched, FetchError, fetch
 from kriseninfo.dialog.plain import safe_link
 from kriseninfo.dialog.records import Item
-from kriseninfo.dialog.triage import guess
 from kriseninfo.domain import Person
 from kriseninfo.drills.arrivals import DRILL_SOURCE
 from kriseninfo.errors import ErrorCode, KriseninfoError
@@ -37,6 +36,8 @@ from kriseninfo.storage.models import (
     Incident,
     IncidentStatus,
 )
+from kriseninfo.triage.classify import Triage, TriageFor, lexicon_only
+from kriseninfo.triage.service import first_guess
 from kriseninfo.validation import strip_controls
 
 log = logging.getLogger(__name__)
@@ -85,8 +86,10 @@ class SourceService:
         clock: Clock = utc_now,
         fetcher: Fetcher | None = None,
         account: Callable[[int], AccountConfig | None] | None = None,
+        triage: TriageFor = lexicon_only,
     ):
         self._db = database
+        self._triage = triage
         self._clock = clock
         self._fetch: Fetcher = fetcher or (lambda url, etag, modified: fetch(url, etag, modified))
         #: Our accounts with their secrets (from this console's keyring), for notifications.
@@ -253,7 +256,10 @@ class SourceService:
         with self._db.session() as session:
             row = session.get(FeedSource, source_id, with_for_update=True)
             assert row is not None
-            added = _store(session, row, items, now) if row.incident_id is not None else 0
+            added = 0
+            if row.incident_id is not None:
+                triage = self._triage(session, row.incident_id)
+                added = _store(session, row, items, now, triage)
             row.etag, row.modified = fetched.etag or row.etag, fetched.modified or row.modified
             if cursor is not None:
                 row.cursor = cursor[:200] or row.cursor
@@ -285,7 +291,9 @@ def dedupe_key(item: Item) -> str:
     return hashlib.sha256(basis.encode("utf-8", "replace")).hexdigest()
 
 
-def _store(session: Session, row: FeedSource, items: list[Item], now: datetime) -> int:
+def _store(
+    session: Session, row: FeedSource, items: list[Item], now: datetime, triage: Triage
+) -> int:
     assert row.incident_id is not None
     keyed = {dedupe_key(item): item for item in items}
     if not keyed:
@@ -319,7 +327,7 @@ def _store(session: Session, row: FeedSource, items: list[Item], now: datetime) 
                 in_reply_to=item.in_reply_to,
                 published_at=item.published,
                 received_at=now,
-                category=guess(f"{item.title}\n{item.text}").category.value,
+                **first_guess(triage, item.title, item.text),
                 state="offen",
                 updated_at=now,
                 account_id=row.account_id if item.reply_ref else None,

@@ -1,6 +1,6 @@
-"""Ranked answers for a citizen's question, offline: the playbook's Textbausteine (by
-their example questions and keywords) and this incident's earlier answers, by fuzzy
-similarity (rapidfuzz). No network, no model download."""
+"""Ranked answers for a citizen's question, offline: the playbook's Textbausteine (ranked
+by the triage, `kriseninfo.triage.rank`) filled with the incident's facts, and this
+incident's earlier answers, by fuzzy similarity (rapidfuzz). No network, no model."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import regex
 from rapidfuzz import fuzz
 
 from kriseninfo.playbooks.schema import Playbook
-
-_WORD = regex.compile(r"\w+")
+from kriseninfo.triage.incident import TriageContext
+from kriseninfo.triage.rank import MIN_SCORE, Ranker, missing_facts
 
 
 @dataclass(frozen=True)
@@ -24,6 +23,8 @@ class Suggestion:
     title: str = ""
     pre_approved: bool = False  # an unchanged Textbaustein of a released playbook
     problem: str = ""  # e.g. a fact the Textbaustein needs is not filled in yet
+    missing: tuple[str, ...] = ()  # labels of the facts it still needs
+    places: tuple[str, ...] = ()  # streets or places of the facts the question names
 
 
 def suggest(
@@ -34,29 +35,39 @@ def suggest(
     limit: int = 5,
     approved: bool = False,
     facts: Mapping[str, Any] | None = None,
+    context: TriageContext | None = None,
 ) -> list[Suggestion]:
-    """The best answers first; only those that resemble the question at all."""
-    words = {w.casefold() for w in _WORD.findall(question)}
+    """The best answers first; only those that resemble the question at all. A
+    Textbaustein with a fact missing comes with its reason and is never pre-approved."""
+    facts = facts or {}
     found: list[Suggestion] = []
     if playbook is not None:
-        for answer in playbook.answers:
+        context = context or TriageContext.of(playbook, facts)
+        for ranked in Ranker(context).rank(question):
+            answer = ranked.answer
             text = answer.texts.get(language) or answer.texts.get("de")  # type: ignore[call-overload]
             if not text:
                 continue
-            similar = max(
-                (fuzz.token_set_ratio(question, example) for example in answer.questions),
-                default=0.0,
-            )
-            hits = sum(1 for keyword in answer.keywords if keyword.casefold() in words)
-            score = min(100.0, similar + 15.0 * hits)
-            shown, problem = render_answer(str(text), facts or {})
+            shown, problem = render_answer(str(text), facts)
+            missing = missing_facts(answer, playbook, context, facts) if problem else ()
             found.append(
-                Suggestion(shown, score, answer.id, answer.title, approved and not problem, problem)
+                Suggestion(
+                    shown,
+                    ranked.score,
+                    answer.id,
+                    answer.title,
+                    approved and not problem,
+                    problem,
+                    missing,
+                    ranked.places,
+                )
             )
     for text in dict.fromkeys(earlier):  # each earlier answer once
-        found.append(Suggestion(text, float(fuzz.token_set_ratio(question, text)) * 0.9))
+        score = float(fuzz.token_set_ratio(question, text)) * 0.9
+        if score >= MIN_SCORE:
+            found.append(Suggestion(text, score))
     found.sort(key=lambda s: s.score, reverse=True)
-    return [s for s in found if s.score >= 40.0][:limit]
+    return found[:limit]
 
 
 def render_answer(template: str, facts: Mapping[str, Any]) -> tuple[str, str]:

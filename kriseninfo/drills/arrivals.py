@@ -10,9 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kriseninfo.counting.platforms import Platform
-from kriseninfo.dialog.triage import guess
 from kriseninfo.playbooks.kinds import InjectChannel
 from kriseninfo.storage.models import ChannelAccount, DialogItem, Drill, DrillInject, FeedSource
+from kriseninfo.triage.classify import Triage
+from kriseninfo.triage.service import first_guess
 
 DRILL_SOURCE = "drill"  # FeedSource.kind of the injects' sources (never polled)
 
@@ -90,7 +91,9 @@ def _reply_account(session: Session, incident_id: int, channel: InjectChannel) -
     )
 
 
-def arrive(session: Session, drill: Drill, inject: DrillInject, now: datetime) -> DialogItem:
+def arrive(
+    session: Session, drill: Drill, inject: DrillInject, now: datetime, triage: Triage
+) -> DialogItem:
     channel = InjectChannel(inject.channel)
     account_id = _reply_account(session, drill.incident_id, channel)
     item = DialogItem(
@@ -105,7 +108,7 @@ def arrive(session: Session, drill: Drill, inject: DrillInject, now: datetime) -
         in_reply_to="",
         published_at=now,
         received_at=now,
-        category=guess(inject.text).category.value,  # a suggestion; the desk decides
+        **first_guess(triage, "", inject.text),  # a suggestion; the desk decides
         state="offen",
         updated_at=now,
         account_id=account_id,

@@ -41,6 +41,7 @@ from kriseninfo.storage.models import (
     SandboxPost,
     User,
 )
+from kriseninfo.triage.classify import TriageFor, lexicon_only
 from kriseninfo.validation import strip_controls
 
 log = logging.getLogger(__name__)
@@ -56,11 +57,13 @@ class DrillService:
         incidents: IncidentService,
         plans: IncidentPlaybookService,
         clock: Clock = utc_now,
+        triage: TriageFor = lexicon_only,
     ):
         self._db = database
         self._incidents = incidents
         self._plans = plans
         self._clock = clock
+        self._triage = triage
 
     # -- starting and reading ----------------------------------------------------------
     def start(
@@ -360,7 +363,7 @@ class DrillService:
             ).all()
             made = []
             for inject in due:
-                item = arrive(session, drill, inject, now)
+                item = arrive(session, drill, inject, now, self._triage(session, drill.incident_id))
                 inject.item_id = item.id
                 inject.arrived_s = reading
                 made.append(item.id)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from kriseninfo.dialog.answers import EMERGENCY_ID, AnswerService
 from kriseninfo.dialog.service import DialogService
-from kriseninfo.dialog.triage import EMERGENCY_ANSWER
 from kriseninfo.domain import Person, Role
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.messagesets.facts import examples
@@ -23,6 +22,7 @@ from kriseninfo.messagesets.release import ReleaseService
 from kriseninfo.messagesets.service import MessageSetService
 from kriseninfo.playbooks.kinds import Category
 from kriseninfo.playbooks.schema import Playbook
+from kriseninfo.triage.emergency import EMERGENCY_ANSWER
 from kriseninfo.users.service import UserService
 
 #: The team's two people; {n} is its number: a second headless drill running at the same

@@ -6,6 +6,7 @@ Every change is journaled in the same transaction, like the Lagebild's.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from kriseninfo.incidents.rows import open_incident
 from kriseninfo.journal import journal
 from kriseninfo.journal.actions import Action
 from kriseninfo.messagesets.facts import from_lagebild
+from kriseninfo.playbooks.kinds import ParameterType
 from kriseninfo.storage.database import Database
 from kriseninfo.storage.models import IncidentPlaybook
 from kriseninfo.validation import strip_controls
@@ -42,10 +44,19 @@ class PlaybookLink:
         return frozenset(self.checklist.get(phase_id, ()))
 
 
+#: Called after the playbook or a street or place among the facts changed (a new triage
+#: of the incident's open questions).
+Retriage = Callable[[int, Person], object]
+_PLACES = (ParameterType.STREET_LIST, ParameterType.PLACE)
+
+
 class IncidentPlaybookService:
-    def __init__(self, database: Database, clock: Clock = utc_now):
+    def __init__(
+        self, database: Database, clock: Clock = utc_now, retriage: Retriage | None = None
+    ):
         self._db = database
         self._clock = clock
+        self._retriage = retriage
 
     def get(self, incident_id: int) -> PlaybookLink | None:
         with self._db.session(readonly=True) as session:
@@ -82,7 +93,10 @@ class IncidentPlaybookService:
                 old_value=old,
                 new_value=f"{playbook.id} {playbook.version}",
             )
-            return _link(row)
+            link = _link(row)
+        if self._retriage is not None:
+            self._retriage(incident.id, by)
+        return link
 
     def set_phase(
         self, incident_id: int, playbook: Playbook, phase_id: str, by: Person
@@ -122,6 +136,7 @@ class IncidentPlaybookService:
                     f"{name} is longer than {FACT_MAX_LENGTH} characters",
                     {"field": name, "max": str(FACT_MAX_LENGTH)},
                 )
+        places = False
         with self._db.session() as session:
             row = _load(session, incident_id)
             facts: dict[str, str] = json.loads(row.facts_json)
@@ -130,6 +145,8 @@ class IncidentPlaybookService:
                 if old == value:
                     continue
                 facts[name] = value
+                parameter = playbook.parameter(name)
+                places = places or (parameter is not None and parameter.type in _PLACES)
                 journal.append(
                     session,
                     at=self._clock(),
@@ -142,7 +159,10 @@ class IncidentPlaybookService:
                 )
             row.facts_json = json.dumps(facts, ensure_ascii=False, sort_keys=True)
             row.updated_at = self._clock()
-            return _link(row)
+            link = _link(row)
+        if places and self._retriage is not None:
+            self._retriage(incident_id, by)
+        return link
 
     def set_check(
         self,

@@ -81,6 +81,11 @@ class Answer(Strict):
     title: Line
     questions: list[Line] = Field(min_length=1, description="example phrasings")
     keywords: list[Line] = Field(default_factory=list)
+    category: Category | None = Field(
+        None,
+        description="the category of message it answers, e.g. notfall for the 112 answer; "
+        "its example questions then teach the triage that category",
+    )
     texts: dict[Language, Text]
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    false,
     inspect,
 )
 from sqlalchemy.engine import Connection
@@ -413,6 +414,10 @@ class DialogItem(Base):
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     category: Mapped[str] = mapped_column(String(32), default="")
+    #: Why the triage chose the category ("Atemnot · Kind"); empty once a person set it,
+    #: and then `category_by_hand`, so a new triage leaves it alone.
+    triage_why: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    category_by_hand: Mapped[bool] = mapped_column(default=False, server_default=false())
     state: Mapped[str] = mapped_column(String(16), default="offen")
     #: "Ich übernehme": who answers it, so two colleagues never answer the same question.
     claimed_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from kriseninfo.dialog.answers import EMERGENCY_ID
 from kriseninfo.dialog.service import ItemView
 from kriseninfo.dialog.suggest import Suggestion
-from kriseninfo.dialog.triage import EMERGENCY_ANSWER
 from kriseninfo.playbooks.kinds import Category
+from kriseninfo.triage.emergency import EMERGENCY_ANSWER
 
 ANSWER_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -107,6 +107,8 @@ def test_a_rumour_offers_a_richtigstellung(desk: Desk) -> None:
     item = context.dialog.add_hotline_note(
         incident.id, "Auf Facebook steht, die Bombe ist schon explodiert!", team["redaktion"]
     )
+    assert item.category is Category.GERUECHT  # the triage hears the hearsay
+    context.dialog.categorise(item.id, Category.FRAGE, team["redaktion"])  # a person disagrees
     with pytest.raises(KriseninfoError) as refused:
         context.followups.correction_set(item.id, team["redaktion"])
     assert refused.value.params == {"problem": "not_rumour"}

@@ -11,7 +11,6 @@ from sqlalchemy import update as sql_update
 
 from kriseninfo.counting.platforms import Platform
 from kriseninfo.dialog.answers import EMERGENCY_ID
-from kriseninfo.dialog.triage import EMERGENCY_ANSWER
 from kriseninfo.drills.marks import with_prefix
 from kriseninfo.messagesets.facts import examples
 from kriseninfo.messagesets.kinds import SetPurpose
@@ -19,6 +18,7 @@ from kriseninfo.playbooks.kinds import Category
 from kriseninfo.publishing.states import DeliveryState
 from kriseninfo.storage.models import Delivery as DeliveryRow
 from kriseninfo.storage.models import SandboxPost
+from kriseninfo.triage.emergency import EMERGENCY_ANSWER
 from tests.core.drills.conftest import write_book
 from tests.core.publishing.conftest import FREIGABE_PIN, Desk
 from tests.support.mastodon_server import MastodonServer

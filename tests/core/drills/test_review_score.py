@@ -10,7 +10,6 @@ from sqlalchemy import select, update
 from kriseninfo.context import AppContext
 from kriseninfo.counting.platforms import Platform
 from kriseninfo.dialog.answers import EMERGENCY_ID
-from kriseninfo.dialog.triage import EMERGENCY_ANSWER
 from kriseninfo.domain import IncidentKind, IncidentMode, Person
 from kriseninfo.errors import ErrorCode, KriseninfoError
 from kriseninfo.messagesets.facts import examples
@@ -18,6 +17,7 @@ from kriseninfo.playbooks.schema import Playbook
 from kriseninfo.review.compare import Verdict, compare
 from kriseninfo.review.model import EventKind, Review
 from kriseninfo.storage.models import DialogItem
+from kriseninfo.triage.emergency import EMERGENCY_ANSWER
 from tests.conftest import FakeClock
 from tests.core.publishing.conftest import FREIGABE_PIN, Desk
 

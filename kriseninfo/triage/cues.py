@@ -1,0 +1,188 @@
+"""Cues: words and phrases matched against a message's folded words, forgiving case,
+umlauts, inflection (a cue word matches the start of a word), compounds ("*rauch"),
+typos in longer words and words run together. The built-in lexicon is `cues.yaml`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from kriseninfo.playbooks.kinds import Category
+from kriseninfo.triage.normalize import WORD, Words, fold
+
+#: Cue words at least this long forgive one typo (a letter wrong, missing or added) in a
+#: word that starts with the same two letters; shorter ones differ from everyday words by
+#: one letter too often ("Leitung", "Zeitung").
+FUZZY_FROM = 8
+#: Only the strongest signs (an emergency on its own) are worth that risk.
+FUZZY_WEIGHT = 3
+#: Other words a phrase allows between two of its words: two-word phrases are short and
+#: common ("sagt mein" is not "sagt man mir, meine"), longer ones rarer.
+PHRASE_GAP = 3
+PAIR_GAP = 1
+#: Words run together are only looked for when they are this long together ("oton" is
+#: inside "biotonne").
+JOINED_FROM = 8
+
+
+class Mode(Enum):
+    PREFIX = "prefix"  # "kind": Kinder, Kindes
+    INFIX = "infix"  # "*rauch": Brandrauch
+    EXACT = "exact"  # "=sos": only the word
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    text: str
+    mode: Mode
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    source: str  # as written in the lexicon
+    parts: tuple[Part, ...]
+    #: the words run together ("kommenichtraus"), for a phrase of plain words
+    joined: str
+
+
+@dataclass(frozen=True)
+class Group:
+    category: Category
+    why: str
+    weight: int
+    cues: tuple[Cue, ...]
+
+
+def parse_cue(source: str) -> Cue:
+    parts = []
+    for word in fold(source).split():
+        mode = {"*": Mode.INFIX, "=": Mode.EXACT}.get(word[0], Mode.PREFIX)
+        # "can't", "co-melder": the pieces a message's words are split into as well
+        parts += [Part(piece, mode) for piece in WORD.findall(word)]
+    plain = len(parts) > 1 and all(part.mode is not Mode.INFIX for part in parts)
+    joined = "".join(part.text for part in parts) if plain else ""
+    joined = joined if len(joined) >= JOINED_FROM else ""
+    return Cue(source, tuple(p for p in parts if p.text), joined)
+
+
+class Lexicon:
+    """Groups of cues and a matcher over all of their words, built once."""
+
+    def __init__(self, groups: Sequence[Group]):
+        self.groups = tuple(groups)
+        parts = {part for group in groups for cue in group.cues for part in cue.parts}
+        strong = {
+            part
+            for group in groups
+            if group.weight >= FUZZY_WEIGHT
+            for cue in group.cues
+            for part in cue.parts
+        }
+        self._exact: dict[str, list[Part]] = defaultdict(list)
+        self._prefix: dict[str, list[Part]] = defaultdict(list)
+        self._infix: list[Part] = []
+        self._fuzzy: dict[tuple[Mode, int], list[Part]] = defaultdict(list)
+        for part in parts:
+            if part.mode is Mode.INFIX:
+                self._infix.append(part)
+                continue
+            (self._exact if part.mode is Mode.EXACT else self._prefix)[part.text].append(part)
+            if len(part.text) >= FUZZY_FROM and part.text.isalpha() and part in strong:
+                self._fuzzy[(part.mode, len(part.text))].append(part)
+        self._fuzzy_texts = {key: [p.text for p in found] for key, found in self._fuzzy.items()}
+        self._longest_prefix = max((len(text) for text in self._prefix), default=0)
+        self._memo: dict[str, frozenset[Part]] = {}
+
+    def parts_of(self, token: str) -> frozenset[Part]:
+        """Every cue word that this word of a message matches (remembered per word)."""
+        found = self._memo.get(token)
+        if found is None:
+            found = frozenset(self._match(token))
+            if len(self._memo) > 200_000:
+                self._memo.clear()
+            self._memo[token] = found
+        return found
+
+    def _match(self, token: str) -> Iterable[Part]:
+        yield from self._exact.get(token, ())
+        for end in range(1, min(len(token), self._longest_prefix) + 1):
+            yield from self._prefix.get(token[:end], ())
+        for part in self._infix:
+            if part.text in token:
+                yield part
+        if len(token) < FUZZY_FROM - 1 or not token.isalpha():
+            return
+        for (mode, length), texts in self._fuzzy_texts.items():
+            if abs(len(token) - length) > 1 and (mode is Mode.EXACT or len(token) < length):
+                continue
+            # the whole word, or (for a prefix cue) its start as long as the cue
+            candidates = {token} if mode is Mode.EXACT else {token, token[:length]}
+            for candidate in candidates:
+                for _text, _distance, index in process.extract(
+                    candidate, texts, scorer=Levenshtein.distance, score_cutoff=1, limit=None
+                ):
+                    part = self._fuzzy[(mode, length)][index]
+                    if part.text[:2] == token[:2]:
+                        yield part
+
+    def matches(self, words: Words) -> list[tuple[Group, Cue]]:
+        """The groups that match, each with the first of its cues that did."""
+        positions: dict[Part, list[int]] = defaultdict(list)
+        for index, token in enumerate(words.tokens):
+            for part in self.parts_of(token):
+                positions[part].append(index)
+        found = []
+        for group in self.groups:
+            for cue in group.cues:
+                if _in_order(cue.parts, positions) or (cue.joined and cue.joined in words.joined):
+                    found.append((group, cue))
+                    break
+        return found
+
+
+def _in_order(parts: Sequence[Part], positions: Mapping[Part, list[int]]) -> bool:
+    if not parts or any(part not in positions for part in parts):
+        return False
+    gap = PAIR_GAP if len(parts) == 2 else PHRASE_GAP
+    starts = positions[parts[0]]
+    for start in starts:
+        at = start
+        for part in parts[1:]:
+            following = [p for p in positions[part] if at < p <= at + gap + 1]
+            if not following:
+                break
+            at = following[0]
+        else:
+            return True
+    return False
+
+
+def load_groups(data: Mapping[str, Any]) -> list[Group]:
+    """Groups from the lexicon's mapping {category: [{why, weight, cues}, …]}."""
+    groups = []
+    for name, entries in data.items():
+        category = Category(name)
+        for entry in entries:
+            cues = tuple(dict.fromkeys(str(cue) for cue in entry["cues"]))
+            groups.append(
+                Group(
+                    category, str(entry["why"]), int(entry["weight"]), tuple(map(parse_cue, cues))
+                )
+            )
+    return groups
+
+
+@cache
+def builtin() -> Lexicon:
+    """The lexicon shipped with Kriseninfo (`cues.yaml` beside this module)."""
+    text = resources.files("kriseninfo.triage").joinpath("cues.yaml").read_text("utf-8")
+    return Lexicon(load_groups(yaml.safe_load(text)))
