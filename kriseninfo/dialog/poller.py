@@ -30,7 +30,7 @@ class Poller:
         self._tick = tick_s
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._last_purge = 0.0
+        self._last_purge: float | None = None  # the first tick purges
 
     def start(self) -> None:
         if self._thread is None:
@@ -49,7 +49,9 @@ class Poller:
     def once(self) -> int:
         """Poll what is due and purge what has expired; returns new items."""
         new = sum(polled.new_items for polled in self._sources.poll_due())
-        if time.monotonic() - self._last_purge >= PURGE_S:
+        # not `monotonic() - 0.0`: on a machine booted less than ten minutes ago the
+        # monotonic clock is that young, and the first purge would wait until then
+        if self._last_purge is None or time.monotonic() - self._last_purge >= PURGE_S:
             self._last_purge = time.monotonic()
             purged = self._dialog.purge_personal_data()
             if purged:
