@@ -19,14 +19,16 @@ from kriseninfo.playbooks.kinds import Category
 from kriseninfo.triage.cues import Lexicon, builtin
 from kriseninfo.triage.emergency import EMERGENCY_ANSWER
 from kriseninfo.triage.incident import TriageContext
-from kriseninfo.triage.normalize import Words, words
+from kriseninfo.triage.normalize import STOPWORDS, Words, words
 from kriseninfo.triage.rank import Ranked, Ranker, names_place
 
 #: Points that make an emergency.
 EMERGENCY_AT = 3
 #: A message of this shape (a chain message, a newsroom's enquiry) needs 2 more points to
 #: be an emergency: such groups of at least this weight give the shape away.
-_SHAPES = {Category.GERUECHT: 2, Category.PRESSEANFRAGE: 3}
+_SHAPES = {Category.GERUECHT: 2, Category.PRESSEANFRAGE: 3, Category.SONSTIGES: 4}
+#: The groups of thanks: with a question they are a question, with a complaint sarcasm.
+_THANKS = "Dank oder Lob"
 #: Words that make a word a street: a statement naming one is likely a hint ("An der
 #: Repelener Straße parken Schaulustige die Zufahrt zu").
 _STREETS = ("strasse", "str", "weg", "platz", "allee", "gasse", "damm", "ufer")
@@ -43,101 +45,6 @@ ORDER = (
 #: How closely a message must resemble a playbook example (0-100) to count, and for how
 #: many points: close, and very close.
 EXAMPLE_CLOSE, EXAMPLE_VERY_CLOSE = 72.0, 86.0
-#: Words too common to make two messages alike.
-_COMMON = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "einem",
-        "einen",
-        "und",
-        "oder",
-        "aber",
-        "ich",
-        "du",
-        "er",
-        "sie",
-        "es",
-        "wir",
-        "ihr",
-        "mein",
-        "meine",
-        "meinem",
-        "meinen",
-        "unser",
-        "unsere",
-        "ist",
-        "sind",
-        "bin",
-        "war",
-        "hat",
-        "habe",
-        "haben",
-        "in",
-        "im",
-        "an",
-        "am",
-        "auf",
-        "aus",
-        "bei",
-        "mit",
-        "nach",
-        "von",
-        "zu",
-        "zum",
-        "zur",
-        "fur",
-        "uber",
-        "noch",
-        "schon",
-        "auch",
-        "nicht",
-        "kein",
-        "keine",
-        "da",
-        "dass",
-        "wie",
-        "was",
-        "wo",
-        "wann",
-        "hier",
-        "jetzt",
-        "mal",
-        "denn",
-        "doch",
-        "ja",
-        "so",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "is",
-        "are",
-        "i",
-        "we",
-        "you",
-        "my",
-        "our",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "it",
-        "this",
-        "that",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -164,15 +71,16 @@ class Triage:
         self.context = context or TriageContext()
         self._lexicon = lexicon or builtin()
         self._examples = [
-            (example, set(example.text.split()) - _COMMON) for example in self.context.examples
+            (example, set(example.text.split()) - STOPWORDS) for example in self.context.examples
         ]
         self._ranker = Ranker(self.context)
 
     def answers(self, text: str, verdict: Verdict | None = None) -> list[Ranked]:
         """Textbausteine for the message, best first; for an emergency the playbook's
         own emergency Textbausteine (category notfall) lead."""
-        ranked = self._ranker.rank(text)
-        if (verdict or self.verdict(text)).emergency:
+        verdict = verdict or self.verdict(text)
+        ranked = self._ranker.rank(text, verdict.category)
+        if verdict.emergency:
             urgent = {
                 answer.id: answer
                 for answer in self.context.answers
@@ -191,22 +99,27 @@ class Triage:
         read = words(text)
         scores = dict.fromkeys(ORDER, 0)
         reasons: dict[Category, list[tuple[int, str]]] = {category: [] for category in ORDER}
+        thanked = False
         strongest = 0  # the heaviest emergency sign: weak ones alone make none
         raise_by = 0  # a chain message or a newsroom needs more to be an emergency
         for group, _cue in self._lexicon.matches(read):
             scores[group.category] += group.weight
             if group.weight > 0:
                 reasons[group.category].append((group.weight, group.why))
+            thanked = thanked or group.why == _THANKS
             if group.category is Category.NOTFALL:
                 strongest = max(strongest, group.weight)
             elif group.category in _SHAPES and group.weight >= _SHAPES[group.category]:
                 raise_by = 2
+        if thanked and scores[Category.BESCHWERDE] >= 2:
+            scores[Category.SONSTIGES] -= 3  # "Danke Stadt Moers!!!" after a complaint
         asked = "?" in text
         if asked:
             if not any(why == "Frage" for _, why in reasons[Category.FRAGE]):
                 scores[Category.FRAGE] += 2
                 reasons[Category.FRAGE].append((2, "Frage"))
-            scores[Category.SONSTIGES] -= 2  # thanks with a question are a question
+            if thanked:
+                scores[Category.SONSTIGES] -= 2  # thanks with a question are a question
         elif self._names_street(read):
             scores[Category.HINWEIS] += 1
             reasons[Category.HINWEIS].append((1, "Ort genannt"))
@@ -240,7 +153,7 @@ class Triage:
     def _closest(self, read: Words) -> tuple[float, Category] | None:
         if not self._examples:
             return None
-        mine = set(read.stems) - _COMMON
+        mine = set(read.stems) - STOPWORDS
         if len(mine) < 2:
             return None
         text = " ".join(sorted(mine))

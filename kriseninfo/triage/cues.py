@@ -75,34 +75,51 @@ def parse_cue(source: str) -> Cue:
 
 
 class Lexicon:
-    """Groups of cues and a matcher over all of their words, built once."""
+    """Groups of cues and a matcher over all of their words, built once. Cue words are
+    numbered; a message's words are matched to numbers once each (remembered), and only
+    the cues whose first word occurs are tried."""
 
     def __init__(self, groups: Sequence[Group]):
         self.groups = tuple(groups)
-        parts = {part for group in groups for cue in group.cues for part in cue.parts}
+        ids: dict[Part, int] = {}
+        for group in groups:
+            for cue in group.cues:
+                for part in cue.parts:
+                    ids.setdefault(part, len(ids))
         strong = {
-            part
+            ids[part]
             for group in groups
             if group.weight >= FUZZY_WEIGHT
             for cue in group.cues
             for part in cue.parts
         }
-        self._exact: dict[str, list[Part]] = defaultdict(list)
-        self._prefix: dict[str, list[Part]] = defaultdict(list)
-        self._infix: list[Part] = []
-        self._fuzzy: dict[tuple[Mode, int], list[Part]] = defaultdict(list)
-        for part in parts:
+        self._exact: dict[str, list[int]] = defaultdict(list)
+        self._prefix: dict[str, list[int]] = defaultdict(list)
+        self._infix: list[tuple[str, int]] = []
+        self._fuzzy: dict[tuple[Mode, int], list[tuple[str, int]]] = defaultdict(list)
+        for part, number in ids.items():
             if part.mode is Mode.INFIX:
-                self._infix.append(part)
+                self._infix.append((part.text, number))
                 continue
-            (self._exact if part.mode is Mode.EXACT else self._prefix)[part.text].append(part)
-            if len(part.text) >= FUZZY_FROM and part.text.isalpha() and part in strong:
-                self._fuzzy[(part.mode, len(part.text))].append(part)
-        self._fuzzy_texts = {key: [p.text for p in found] for key, found in self._fuzzy.items()}
+            (self._exact if part.mode is Mode.EXACT else self._prefix)[part.text].append(number)
+            if len(part.text) >= FUZZY_FROM and part.text.isalpha() and number in strong:
+                self._fuzzy[(part.mode, len(part.text))].append((part.text, number))
+        self._fuzzy_texts = {key: [t for t, _ in found] for key, found in self._fuzzy.items()}
         self._longest_prefix = max((len(text) for text in self._prefix), default=0)
-        self._memo: dict[str, frozenset[Part]] = {}
+        self._memo: dict[str, frozenset[int]] = {}
+        #: (group index, cue, its words as numbers) by the number of the cue's first word
+        self._by_first: dict[int, list[tuple[int, Cue, tuple[int, ...]]]] = defaultdict(list)
+        #: cues to find in the words run together, by their first four letters
+        self._by_joined: dict[str, list[tuple[int, Cue]]] = defaultdict(list)
+        for index, group in enumerate(self.groups):
+            for cue in group.cues:
+                numbers = tuple(ids[part] for part in cue.parts)
+                if numbers:
+                    self._by_first[numbers[0]].append((index, cue, numbers))
+                if cue.joined:
+                    self._by_joined[cue.joined[:4]].append((index, cue))
 
-    def parts_of(self, token: str) -> frozenset[Part]:
+    def parts_of(self, token: str) -> frozenset[int]:
         """Every cue word that this word of a message matches (remembered per word)."""
         found = self._memo.get(token)
         if found is None:
@@ -112,13 +129,13 @@ class Lexicon:
             self._memo[token] = found
         return found
 
-    def _match(self, token: str) -> Iterable[Part]:
+    def _match(self, token: str) -> Iterable[int]:
         yield from self._exact.get(token, ())
         for end in range(1, min(len(token), self._longest_prefix) + 1):
             yield from self._prefix.get(token[:end], ())
-        for part in self._infix:
-            if part.text in token:
-                yield part
+        for text, number in self._infix:
+            if text in token:
+                yield number
         if len(token) < FUZZY_FROM - 1 or not token.isalpha():
             return
         for (mode, length), texts in self._fuzzy_texts.items():
@@ -130,31 +147,36 @@ class Lexicon:
                 for _text, _distance, index in process.extract(
                     candidate, texts, scorer=Levenshtein.distance, score_cutoff=1, limit=None
                 ):
-                    part = self._fuzzy[(mode, length)][index]
-                    if part.text[:2] == token[:2]:
-                        yield part
+                    text, number = self._fuzzy[(mode, length)][index]
+                    if text[:2] == token[:2]:
+                        yield number
 
     def matches(self, words: Words) -> list[tuple[Group, Cue]]:
         """The groups that match, each with the first of its cues that did."""
-        positions: dict[Part, list[int]] = defaultdict(list)
+        positions: dict[int, list[int]] = defaultdict(list)
         for index, token in enumerate(words.tokens):
-            for part in self.parts_of(token):
-                positions[part].append(index)
-        found = []
-        for group in self.groups:
-            for cue in group.cues:
-                if _in_order(cue.parts, positions) or (cue.joined and cue.joined in words.joined):
-                    found.append((group, cue))
-                    break
-        return found
+            for number in self.parts_of(token):
+                positions[number].append(index)
+        first: dict[int, Cue] = {}
+        for number in positions:
+            for group, cue, numbers in self._by_first.get(number, ()):
+                if group not in first and _in_order(numbers, positions):
+                    first[group] = cue
+        joined = words.joined
+        for start in range(len(joined) - 3):
+            for group, cue in self._by_joined.get(joined[start : start + 4], ()):
+                if group not in first and joined.startswith(cue.joined, start):
+                    first[group] = cue
+        return [(self.groups[index], first[index]) for index in sorted(first)]
 
 
-def _in_order(parts: Sequence[Part], positions: Mapping[Part, list[int]]) -> bool:
-    if not parts or any(part not in positions for part in parts):
+def _in_order(parts: Sequence[int], positions: Mapping[int, list[int]]) -> bool:
+    if any(part not in positions for part in parts):
         return False
+    if len(parts) == 1:
+        return True
     gap = PAIR_GAP if len(parts) == 2 else PHRASE_GAP
-    starts = positions[parts[0]]
-    for start in starts:
+    for start in positions[parts[0]]:
         at = start
         for part in parts[1:]:
             following = [p for p in positions[part] if at < p <= at + gap + 1]

@@ -9,15 +9,123 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-import snowballstemmer
+import Stemmer  # PyStemmer: the Snowball stemmers in C
 
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "ẞ": "ss"})
 _DIGRAPHS = regex.compile(r"(?<=[a-z])(ae|oe|ue)")  # "Strasse", "muessen", "Roemerstr."
 _REPEATS = regex.compile(r"(\p{L})\1{2,}")  # "hiiilfe" → "hilfe"
 WORD = regex.compile(r"[\p{L}\p{N}]+")
 _EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]")
+#: Emoji that say what a word would say, read as that word ("🙄" is annoyance).
+_EMOJI_WORDS = {
+    "🙄": " augenrollen ",
+    "😡": " wut ",
+    "🤬": " wut ",
+    "😤": " wut ",
+    "🙏": " danke ",
+    "👏": " applaus ",
+    "😭": " weint ",
+    "😱": " schreck ",
+    "🆘": " sos ",
+}
+_EMOJI_WORD = regex.compile("|".join(map(regex.escape, _EMOJI_WORDS)))
 _SHOUT = regex.compile(r"!{2,}|\?{3,}|\+\+\+|\b[A-ZÄÖÜ]{4,}\b")
-_STEMMER = snowballstemmer.stemmer("german")
+_STEMMER = Stemmer.Stemmer("german")
+#: Words too common to make two messages alike (folded, as `words` gives them).
+STOPWORDS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "und",
+        "oder",
+        "aber",
+        "ich",
+        "du",
+        "er",
+        "sie",
+        "es",
+        "wir",
+        "ihr",
+        "mein",
+        "meine",
+        "meinem",
+        "meinen",
+        "unser",
+        "unsere",
+        "ist",
+        "sind",
+        "bin",
+        "war",
+        "hat",
+        "habe",
+        "haben",
+        "in",
+        "im",
+        "an",
+        "am",
+        "auf",
+        "aus",
+        "bei",
+        "mit",
+        "nach",
+        "von",
+        "zu",
+        "zum",
+        "zur",
+        "fur",
+        "uber",
+        "noch",
+        "schon",
+        "auch",
+        "nicht",
+        "kein",
+        "keine",
+        "da",
+        "dass",
+        "wie",
+        "was",
+        "wo",
+        "wann",
+        "hier",
+        "jetzt",
+        "mal",
+        "denn",
+        "doch",
+        "ja",
+        "so",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "is",
+        "are",
+        "i",
+        "we",
+        "you",
+        "my",
+        "our",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "it",
+        "this",
+        "that",
+    ]
+)
 
 
 def fold(text: str) -> str:
@@ -30,7 +138,7 @@ def fold(text: str) -> str:
     return _REPEATS.sub(r"\1", text)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """The Snowball stem of a folded word ("kinder" → "kind", "brennen" → "brenn")."""
     return str(_STEMMER.stemWord(word)) if len(word) > 3 else word
@@ -49,7 +157,7 @@ class Words:
 
 
 def words(text: str) -> Words:
-    folded = fold(text)
+    folded = fold(_EMOJI_WORD.sub(lambda found: _EMOJI_WORDS[found.group(0)], text))
     tokens = tuple(WORD.findall(folded))
     return Words(
         folded=folded,
