@@ -24,9 +24,10 @@ from kriseninfo.triage.rank import Ranked, Ranker, names_place
 
 #: Points that make an emergency.
 EMERGENCY_AT = 3
-#: A message of this shape (a chain message, a newsroom's enquiry) needs 2 more points to
-#: be an emergency: such groups of at least this weight give the shape away.
-_SHAPES = {Category.GERUECHT: 2, Category.PRESSEANFRAGE: 3, Category.SONSTIGES: 4}
+#: A message of this shape (a chain message, a newsroom's enquiry, an advertisement) needs
+#: 2 more points to be an emergency. Hearsay alone is no such shape: "angeblich" and "sie
+#: sagt" stand in real calls for help too.
+_SHAPES = frozenset({"Kettenbrief", "Redaktion", "Werbung"})
 #: The groups of thanks: with a question they are a question, with a complaint sarcasm.
 _THANKS = "Dank oder Lob"
 #: Words that make a word a street: a statement naming one is likely a hint ("An der
@@ -109,7 +110,7 @@ class Triage:
             thanked = thanked or group.why == _THANKS
             if group.category is Category.NOTFALL:
                 strongest = max(strongest, group.weight)
-            elif group.category in _SHAPES and group.weight >= _SHAPES[group.category]:
+            elif group.why in _SHAPES:
                 raise_by = 2
         if thanked and scores[Category.BESCHWERDE] >= 2:
             scores[Category.SONSTIGES] -= 3  # "Danke Stadt Moers!!!" after a complaint
@@ -132,6 +133,8 @@ class Triage:
             points = 3 if similarity >= EXAMPLE_VERY_CLOSE else 2
             scores[category] += points
             reasons[category].append((points, "wie im Playbook"))
+            if category is Category.NOTFALL:
+                strongest = max(strongest, points)
         emergency = scores[Category.NOTFALL]
         if emergency >= EMERGENCY_AT + raise_by and (strongest >= 2 or emergency >= 4):
             chosen = Category.NOTFALL

@@ -25,7 +25,7 @@ from kriseninfo.triage.normalize import WORD, Words, fold
 FUZZY_FROM = 8
 #: Only the strongest signs (an emergency on its own) are worth that risk.
 FUZZY_WEIGHT = 3
-#: Other words a phrase allows between two of its words: two-word phrases are short and
+#: Other words a phrase allows between its words, in all: two-word phrases are short and
 #: common ("sagt mein" is not "sagt man mir, meine"), longer ones rarer.
 PHRASE_GAP = 3
 PAIR_GAP = 1
@@ -38,6 +38,7 @@ class Mode(Enum):
     PREFIX = "prefix"  # "kind": Kinder, Kindes
     INFIX = "infix"  # "*rauch": Brandrauch
     EXACT = "exact"  # "=sos": only the word
+    NUMBER = "number"  # "#": any number
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +66,13 @@ class Group:
 def parse_cue(source: str) -> Cue:
     parts = []
     for word in fold(source).split():
+        if word == "#":
+            parts.append(Part("#", Mode.NUMBER))
+            continue
         mode = {"*": Mode.INFIX, "=": Mode.EXACT}.get(word[0], Mode.PREFIX)
         # "can't", "co-melder": the pieces a message's words are split into as well
         parts += [Part(piece, mode) for piece in WORD.findall(word)]
-    plain = len(parts) > 1 and all(part.mode is not Mode.INFIX for part in parts)
+    plain = len(parts) > 1 and all(part.mode in (Mode.PREFIX, Mode.EXACT) for part in parts)
     joined = "".join(part.text for part in parts) if plain else ""
     joined = joined if len(joined) >= JOINED_FROM else ""
     return Cue(source, tuple(p for p in parts if p.text), joined)
@@ -96,8 +100,12 @@ class Lexicon:
         self._exact: dict[str, list[int]] = defaultdict(list)
         self._prefix: dict[str, list[int]] = defaultdict(list)
         self._infix: list[tuple[str, int]] = []
+        self._number: list[int] = []
         self._fuzzy: dict[tuple[Mode, int], list[tuple[str, int]]] = defaultdict(list)
         for part, number in ids.items():
+            if part.mode is Mode.NUMBER:
+                self._number.append(number)
+                continue
             if part.mode is Mode.INFIX:
                 self._infix.append((part.text, number))
                 continue
@@ -130,6 +138,8 @@ class Lexicon:
         return found
 
     def _match(self, token: str) -> Iterable[int]:
+        if token.isdigit():
+            yield from self._number
         yield from self._exact.get(token, ())
         for end in range(1, min(len(token), self._longest_prefix) + 1):
             yield from self._prefix.get(token[:end], ())
@@ -175,13 +185,14 @@ def _in_order(parts: Sequence[int], positions: Mapping[int, list[int]]) -> bool:
         return False
     if len(parts) == 1:
         return True
-    gap = PAIR_GAP if len(parts) == 2 else PHRASE_GAP
+    allowed = PAIR_GAP if len(parts) == 2 else PHRASE_GAP
     for start in positions[parts[0]]:
-        at = start
+        at, skipped = start, 0
         for part in parts[1:]:
-            following = [p for p in positions[part] if at < p <= at + gap + 1]
+            following = [p for p in positions[part] if at < p <= at + allowed - skipped + 1]
             if not following:
                 break
+            skipped += following[0] - at - 1
             at = following[0]
         else:
             return True

@@ -23,7 +23,7 @@ from kriseninfo.triage.normalize import STOPWORDS, WORD, Words, fold, stem, word
 #: Textbausteine share; a keyword of many counts for less).
 KEYWORD_POINTS = 10.0
 #: Points for a street or place of the facts that the Textbaustein's text names.
-PLACE_POINTS = 20.0
+PLACE_POINTS = 8.0
 #: Points for a Textbaustein that answers the message's category (the rumour answer for a
 #: rumour).
 CATEGORY_POINTS = 30.0
@@ -34,7 +34,7 @@ CATEGORY_POINTS = 30.0
 EXAMPLE_SHARE = 0.7
 TEXT_SHARE = 1.2
 #: Below this a Textbaustein does not resemble the message at all.
-MIN_SCORE = 40.0
+MIN_SCORE = 30.0
 _STREET_WORDS = ("strasse", "str", "weg", "platz", "allee", "ring", "gasse", "damm", "ufer")
 _TEMPLATE = regex.compile(r"\{\{.*?\}\}|\{%.*?%\}", regex.DOTALL)
 #: A message's word matches a Textbaustein's word it starts with, from this length
@@ -116,7 +116,7 @@ class Ranker:
             hits = sum(weight for key, weight in entry.keywords if _has(read, key, starts))
             uses = self.context.answer_facts.get(answer.id, frozenset())
             places = tuple(dict.fromkeys(p.name for p in named if p.parameter in uses))
-            score = min(100.0, similar + KEYWORD_POINTS * hits)
+            score = similar + KEYWORD_POINTS * hits  # ranked on this, shown up to 100
             score += PLACE_POINTS if places else 0.0
             if category is not None and self.context.answer_categories.get(answer.id) is category:
                 score += CATEGORY_POINTS
