@@ -79,7 +79,8 @@ def table(results: list[Entry]) -> str:
             baseline += f" ({entry['baseline_label']})"
         target = ""
         if "target" in entry:
-            target = f"≤ {entry['target']} ({'met' if entry['target_met'] else 'MISSED'})"
+            op = entry.get("target_op", "≤")
+            target = f"{op} {entry['target']} ({'met' if entry['target_met'] else 'MISSED'})"
         value = "n/a" if entry["value"] is None else f"{entry['value']} {unit}"
         rows.append((str(entry["name"]), value, baseline, target))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import PySide6
 
-from bench import dialog, publishing, report
+from bench import dialog, publishing, report, triage
 from bench.sampling import Sample, child_env, measure
 from bench.seed import seed
 
@@ -105,6 +105,8 @@ def main() -> int:
     results += publishing.run()["entries"]
     print("\ndialog feed: ingest, GUI responsiveness, 100,000 items …", flush=True)
     results += dialog.run()["entries"]
+    print("\ntriage: labelled questions, time per message …", flush=True)
+    results += triage.run()["entries"]
     report.write(RESULTS, results)
     print()
     print(report.table(results))

@@ -129,7 +129,11 @@ class TriageService:
                     action=Action.DIALOG_ITEM_CHANGED,
                     incident_id=incident_id,
                     field="Einordnung",
-                    new_value=f"{changed} offene Anfragen neu eingeordnet",
+                    new_value=(
+                        "1 offene Anfrage neu eingeordnet"
+                        if changed == 1
+                        else f"{changed} offene Anfragen neu eingeordnet"
+                    ),
                 )
         return changed
 

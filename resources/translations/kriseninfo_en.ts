@@ -264,6 +264,10 @@
         <translation> · pre-approved</translation>
     </message>
     <message>
+        <source> · Fakt fehlt: {facts} – erst unter Meldungen eintragen</source>
+        <translation> · fact missing: {facts} – fill it in under Messages first</translation>
+    </message>
+    <message>
         <source> · Fakt fehlt noch</source>
         <translation> · a fact is still missing</translation>
     </message>
@@ -702,6 +706,14 @@
         <translation>Source</translation>
     </message>
     <message>
+        <source>Von Hand eingeordnet.</source>
+        <translation>Category set by hand.</translation>
+    </message>
+    <message>
+        <source>Vorschlag der Einordnung, weil: {why}. Ändern mit 1–7.</source>
+        <translation>Suggested category, because: {why}. Change it with 1–7.</translation>
+    </message>
+    <message>
         <source>ÜBERFÄLLIG {age}</source>
         <translation>OVERDUE {age}</translation>
     </message>
@@ -735,7 +747,7 @@
     <name>DialogView</name>
     <message>
         <source>Zum &amp;Notfall</source>
-        <extracomment>New items read per refresh; a full batch asks for the next at once. Smaller reads keep the database thread&apos;s share of the interpreter lock short. One key per category, in the order the hint shows them. Open items past their response target: the status bar&apos;s count. Items that just became overdue (one desktop notification each time). A message set made here (FAQ, Richtigstellung) or an answer awaiting release.</extracomment>
+        <extracomment>New items read per refresh; a full batch asks for the next at once. Smaller reads keep the database thread&apos;s share of the interpreter lock short. In a surge the next read starts this long after a merge: the window paints the new rows first. A paint calls into Python for every cell; while the reading thread runs Python, each of those calls waits for the interpreter lock. One key per category, in the order the hint shows them. Open items past their response target: the status bar&apos;s count. Items that just became overdue (one desktop notification each time). A message set made here (FAQ, Richtigstellung) or an answer awaiting release.</extracomment>
         <translation>Go to &amp;emergency</translation>
     </message>
     <message>
@@ -867,8 +879,8 @@
         <translation>Sources: {list}</translation>
     </message>
     <message>
-        <source>NOTFALL? {n} Anfrage(n) klingen nach einem Notfall. Antwort „Bitte wählen Sie sofort 112“ liegt bereit – jetzt beantworten.</source>
-        <translation>EMERGENCY? {n} question(s) sound like an emergency. The answer “Please call 112 now” is ready – answer now.</translation>
+        <source>NOTFALL? {n} Anfrage(n) klingen nach einem Notfall{why}. Antwort „Bitte wählen Sie sofort 112“ liegt bereit – jetzt beantworten.</source>
+        <translation>EMERGENCY? {n} question(s) sound like an emergency{why}. The answer “Please call 112 now” is ready – answer now.</translation>
     </message>
     <message>
         <source>{shown} angezeigt · {overdue} überfällig</source>
@@ -1396,7 +1408,7 @@
     <name>InjectTable</name>
     <message>
         <source>Einspielungen</source>
-        <extracomment>An inject that arrived and still waits for the team (the same colour as &quot;nearly due&quot;).</extracomment>
+        <extracomment>An inject that arrived and still waits for the team (the dialog list&apos;s &quot;nearly due&quot;); an emergency that waits has the colour of &quot;overdue&quot;.</extracomment>
         <translation>Injects</translation>
     </message>
     <message>

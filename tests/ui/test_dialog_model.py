@@ -59,6 +59,23 @@ def test_rows_arrive_in_place_and_emergencies_come_first(qtbot: QtBot) -> None:
     assert model.data(model.index(0, model.AGE)) == "nach 1 min"
 
 
+def test_an_emergency_says_why_in_its_row_and_a_guess_in_its_tooltip(qtbot: QtBot) -> None:
+    model = DialogTableModel()
+    urgent = replace(item(1, "Kind bekommt keine Luft", Category.NOTFALL), triage_why="Atemnot · Kind")
+    rumour = replace(item(2, "Stimmt es?", Category.GERUECHT), triage_why="Hörensagen")
+    mine = replace(item(3, "Danke", Category.SONSTIGES), category_by_hand=True)
+    model.merge([urgent, rumour, mine])
+    by_id = {row.id: n for n, row in enumerate(model.rows)}
+    cell = model.index(by_id[1], model.CATEGORY)
+    assert model.data(cell) == "Notfall · Atemnot · Kind"
+    assert "Atemnot · Kind" in model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    rumour_cell = model.index(by_id[2], model.CATEGORY)
+    assert model.data(rumour_cell) == "Gerücht"  # the reason only in the tooltip
+    assert "Hörensagen" in model.data(rumour_cell, Qt.ItemDataRole.ToolTipRole)
+    by_hand = model.index(by_id[3], model.CATEGORY)
+    assert model.data(by_hand, Qt.ItemDataRole.ToolTipRole) == "Von Hand eingeordnet."
+
+
 def test_filter_by_words_category_and_source() -> None:
     model = DialogTableModel()
     model.merge(

@@ -107,7 +107,11 @@ class AnswerPanel(QWidget):
             label = self.tr("Frühere Antwort")
         if suggestion.pre_approved:
             label += self.tr(" · vorab freigegeben")
-        if suggestion.problem:
+        if suggestion.missing:
+            label += self.tr(" · Fakt fehlt: {facts} – erst unter Meldungen eintragen").format(
+                facts=", ".join(suggestion.missing)
+            )
+        elif suggestion.problem:
             label += self.tr(" · Fakt fehlt noch")
         entry = QListWidgetItem(f"{label}\n{suggestion.text}", self.suggestions)
         entry.setData(ANSWER_ROLE, (suggestion.text, suggestion.answer_id, suggestion.pre_approved))

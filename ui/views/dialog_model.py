@@ -217,6 +217,8 @@ class DialogTableModel(QAbstractTableModel):
         if role == DISPLAY:
             return self._text(item, column)
         if role == TOOLTIP:
+            if column == self.CATEGORY:
+                return self.category_tooltip(item)
             return plain_tooltip(item.text[:1000]) if column == self.TEXT else None
         if role == BACKGROUND:
             share = self._share(item) if column == self.AGE else None
@@ -238,7 +240,11 @@ class DialogTableModel(QAbstractTableModel):
         if column == self.AGE:
             return self.age_text(item)
         if column == self.CATEGORY:
-            return category_name(item.category) if item.category else "–"
+            if item.category is None:
+                return "–"
+            if item.category is Category.NOTFALL and item.triage_why:  # why, at a glance
+                return f"{category_name(item.category)} · {item.triage_why}"
+            return category_name(item.category)
         if column == self.SOURCE:
             return item.source_name or (
                 QCoreApplication.translate("DialogModel", "Bürgertelefon")
@@ -256,6 +262,16 @@ class DialogTableModel(QAbstractTableModel):
                 name=item.claimed_by_name
             )
         return state_name(state)
+
+    @staticmethod
+    def category_tooltip(item: ItemView) -> str | None:
+        if item.category_by_hand:
+            return QCoreApplication.translate("DialogModel", "Von Hand eingeordnet.")
+        if item.triage_why:
+            return QCoreApplication.translate(
+                "DialogModel", "Vorschlag der Einordnung, weil: {why}. Ändern mit 1–7."
+            ).format(why=item.triage_why)
+        return None
 
     def age_text(self, item: ItemView) -> str:
         target = self._target(item)

@@ -440,11 +440,12 @@ class DialogView(QWidget):
         emergencies = self.model.open_emergencies()
         self.banner_row.setVisible(bool(emergencies))
         if emergencies:
+            why = emergencies[0].triage_why
             self.banner.setText(
                 self.tr(
-                    "NOTFALL? {n} Anfrage(n) klingen nach einem Notfall. Antwort "
+                    "NOTFALL? {n} Anfrage(n) klingen nach einem Notfall{why}. Antwort "
                     "„Bitte wählen Sie sofort 112“ liegt bereit – jetzt beantworten."
-                ).format(n=len(emergencies))
+                ).format(n=len(emergencies), why=f" ({why})" if why else "")
             )
 
     def _show_summary(self) -> None:
