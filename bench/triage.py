@@ -74,7 +74,9 @@ def speed(every: Sequence[Labelled], library: Library) -> list[dict[str, Any]]:
     ms = statistics.median(passes)
     rng = random.Random(16)
     surge = [
-        Labelled(item.playbook, f"{item.text} {rng.choice(every).text.split('.')[0]}", item.category)
+        Labelled(
+            item.playbook, f"{item.text} {rng.choice(every).text.split('.')[0]}", item.category
+        )
         for item in (rng.choice(every) for _ in range(SURGE))
     ]
     started = time.perf_counter()

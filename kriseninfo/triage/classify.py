@@ -57,8 +57,8 @@ class Verdict:
 
     @property
     def reason(self) -> str:
-        """One line for the list: "Atemnot · Kind"."""
-        return " · ".join(self.why)
+        """One line for the list: the three strongest reasons, "Atemnot · Kind"."""
+        return " · ".join(self.why[:3])
 
 
 class Triage:

@@ -919,6 +919,10 @@
         <translation>taken by {name}</translation>
     </message>
     <message>
+        <source>Eingeordnet als {category}, weil: {why}</source>
+        <translation>Sorted as {category}, because: {why}</translation>
+    </message>
+    <message>
         <source>Unerwarteter Fehler, bitte erneut versuchen.</source>
         <translation>Unexpected error, please try again.</translation>
     </message>

@@ -61,7 +61,9 @@ def test_rows_arrive_in_place_and_emergencies_come_first(qtbot: QtBot) -> None:
 
 def test_an_emergency_says_why_in_its_row_and_a_guess_in_its_tooltip(qtbot: QtBot) -> None:
     model = DialogTableModel()
-    urgent = replace(item(1, "Kind bekommt keine Luft", Category.NOTFALL), triage_why="Atemnot · Kind")
+    urgent = replace(
+        item(1, "Kind bekommt keine Luft", Category.NOTFALL), triage_why="Atemnot · Kind"
+    )
     rumour = replace(item(2, "Stimmt es?", Category.GERUECHT), triage_why="Hörensagen")
     mine = replace(item(3, "Danke", Category.SONSTIGES), category_by_hand=True)
     model.merge([urgent, rumour, mine])

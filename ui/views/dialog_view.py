@@ -564,7 +564,13 @@ class DialogView(QWidget):
             )
         if item.claimed_by_name and item.item_state is ItemState.IN_ARBEIT:
             parts.append(self.tr("übernommen von {name}").format(name=item.claimed_by_name))
-        return " · ".join(parts)
+        heading = " · ".join(parts)
+        shown = category_name(item.category) if item.category is not None else ""
+        if shown and item.triage_why not in ("", shown) and not item.category_by_hand:
+            heading += "\n" + self.tr("Eingeordnet als {category}, weil: {why}").format(
+                category=shown, why=item.triage_why
+            )
+        return heading
 
     def _load_suggestions(self, item: ItemView) -> None:
         answers = self._session.context.answers

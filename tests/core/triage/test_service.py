@@ -40,8 +40,12 @@ def test_a_hotline_note_gets_its_category_and_reason(context: AppContext, leitun
 def test_a_category_set_by_hand_survives_a_new_triage(context: AppContext, leitung: Person) -> None:
     incident_id = bomb_incident(context, leitung)
     playbook = context.playbooks.find("bombenentschaerfung")
-    street = context.dialog.add_hotline_note(incident_id, "Am Kastell parken zwei Wohnmobile", leitung)
-    kept = context.dialog.add_hotline_note(incident_id, "Stimmt es, dass die Bombe hochgeht?", leitung)
+    street = context.dialog.add_hotline_note(
+        incident_id, "Am Kastell parken zwei Wohnmobile", leitung
+    )
+    kept = context.dialog.add_hotline_note(
+        incident_id, "Stimmt es, dass die Bombe hochgeht?", leitung
+    )
     assert street.category is Category.SONSTIGES and kept.category is Category.GERUECHT
     context.dialog.categorise(kept.id, Category.FRAGE, leitung)  # a person decided
     assert context.dialog.get(kept.id).category_by_hand
@@ -59,7 +63,9 @@ def test_a_category_set_by_hand_survives_a_new_triage(context: AppContext, leitu
 
 def test_an_answered_item_is_not_triaged_again(context: AppContext, leitung: Person) -> None:
     incident_id = bomb_incident(context, leitung)
-    item = context.dialog.add_hotline_note(incident_id, "Am Kastell parken zwei Wohnmobile", leitung)
+    item = context.dialog.add_hotline_note(
+        incident_id, "Am Kastell parken zwei Wohnmobile", leitung
+    )
     context.answers.answer([item.id], "Danke für den Hinweis.", leitung)
     playbook = context.playbooks.find("bombenentschaerfung")
     context.plans.set_facts(incident_id, playbook, {"strassen": "Am Kastell"}, leitung)
