@@ -69,7 +69,7 @@ def test_an_emergency_says_why_in_its_row_and_a_guess_in_its_tooltip(qtbot: QtBo
     model.merge([urgent, rumour, mine])
     by_id = {row.id: n for n, row in enumerate(model.rows)}
     cell = model.index(by_id[1], model.CATEGORY)
-    assert model.data(cell) == "Notfall · Atemnot · Kind"
+    assert model.data(cell) == "Notfall · Atemnot"  # the strongest reason in the row
     assert "Atemnot · Kind" in model.data(cell, Qt.ItemDataRole.ToolTipRole)
     rumour_cell = model.index(by_id[2], model.CATEGORY)
     assert model.data(rumour_cell) == "Gerücht"  # the reason only in the tooltip

@@ -243,7 +243,8 @@ class DialogTableModel(QAbstractTableModel):
             if item.category is None:
                 return "–"
             if item.category is Category.NOTFALL and item.triage_why:  # why, at a glance
-                return f"{category_name(item.category)} · {item.triage_why}"
+                strongest = item.triage_why.split(" · ")[0]  # all of it in the tooltip
+                return f"{category_name(item.category)} · {strongest}"
             return category_name(item.category)
         if column == self.SOURCE:
             return item.source_name or (

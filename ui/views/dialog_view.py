@@ -195,7 +195,7 @@ class DialogView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        for column, width in enumerate((145, 85, 360, 110, 95, 100)):
+        for column, width in enumerate((145, 120, 360, 100, 90, 100)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(DialogTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
