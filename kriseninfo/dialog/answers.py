@@ -45,6 +45,7 @@ from kriseninfo.storage.models import (
     Message,
 )
 from kriseninfo.triage.emergency import EMERGENCY_ANSWER
+from kriseninfo.triage.service import item_text
 from kriseninfo.validation import strip_controls
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class AnswerService:
         answers, best first. Offline."""
         with self._db.session(readonly=True) as session:
             row = _item(session, item_id)
-            question = f"{row.title}\n{row.text}".strip()
+            question = item_text(row.title, row.text)
             link = session.get(IncidentPlaybook, row.incident_id)
             earlier = list(
                 session.scalars(

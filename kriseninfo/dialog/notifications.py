@@ -45,7 +45,7 @@ from mastodon import (
 from kriseninfo.counting.hidden import clean
 from kriseninfo.dialog.fetch import FetchError
 from kriseninfo.dialog.plain import CUT_MARK, MAX_TEXT, safe_link, to_plain
-from kriseninfo.dialog.records import Item
+from kriseninfo.dialog.records import PRIVATE_TITLE, Item
 from kriseninfo.publishing.channel import AccountConfig
 from kriseninfo.publishing.channels import bluesky as bluesky_channel
 from kriseninfo.publishing.channels import mastodon as mastodon_channel
@@ -53,7 +53,6 @@ from kriseninfo.publishing.channels import mastodon as mastodon_channel
 _log = logging.getLogger(__name__)
 
 #: The title of a mention not meant for the public (answered by hand, never in public).
-PRIVATE_TITLE: Final = "Nicht öffentliche Nachricht"
 #: Requests per poll at most; what is left is read on the next poll.
 MAX_PAGES: Final = 5
 #: (connect, read) seconds for each request.

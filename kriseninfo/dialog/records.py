@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
+
+#: The title a private (direct or followers-only) message gets: never answered in public.
+PRIVATE_TITLE: Final = "Nicht öffentliche Nachricht"
 
 
 @dataclass(frozen=True)

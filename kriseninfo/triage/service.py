@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kriseninfo.clock import Clock, utc_now
+from kriseninfo.dialog.records import PRIVATE_TITLE
 from kriseninfo.dialog.states import ItemState
 from kriseninfo.domain import Person
 from kriseninfo.journal import journal
@@ -37,7 +38,9 @@ class Result:
 
 
 def item_text(title: str, text: str) -> str:
-    return f"{title}\n{text}".strip()
+    """What the triage reads of an item: a private message's title is our marker, not the
+    citizen's words."""
+    return text.strip() if title == PRIVATE_TITLE else f"{title}\n{text}".strip()
 
 
 def first_guess(triage: Triage, title: str, text: str) -> dict[str, str]:

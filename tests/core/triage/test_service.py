@@ -37,6 +37,17 @@ def test_a_hotline_note_gets_its_category_and_reason(context: AppContext, leitun
     assert (listed.category, listed.triage_why) == (Category.NOTFALL, note.triage_why)
 
 
+def test_a_private_messages_marker_is_not_read_as_its_words() -> None:
+    from kriseninfo.dialog.records import PRIVATE_TITLE
+    from kriseninfo.triage.classify import Triage
+    from kriseninfo.triage.service import first_guess, item_text
+
+    text = "Meine Nachbarin (82) hat Asthma und sitzt allein im Rauch, sie japst nur noch"
+    assert item_text(PRIVATE_TITLE, text) == text
+    assert first_guess(Triage(), PRIVATE_TITLE, text)["category"] == "notfall"
+    assert first_guess(Triage(), PRIVATE_TITLE, "Wann fährt der Bus?")["category"] == "frage"
+
+
 def test_a_category_set_by_hand_survives_a_new_triage(context: AppContext, leitung: Person) -> None:
     incident_id = bomb_incident(context, leitung)
     playbook = context.playbooks.find("bombenentschaerfung")
