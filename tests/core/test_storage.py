@@ -78,6 +78,57 @@ def test_a_sqlite_database_with_data_upgrades_through_table_rebuilds(tmp_path: P
     database.dispose()
 
 
+def test_categories_set_by_hand_before_0011_stay_set_by_hand(db_url: str, tmp_path: Path) -> None:
+    """0011 reads the journal: an item whose category a person changed keeps it when the
+    triage runs again; the others may be guessed anew."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    database = Database(db_url)
+    config = migrate._config()
+    with database.connect() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0010")
+        connection.commit()
+
+    def insert(connection: object, table: str, given: dict[str, object]) -> None:
+        values = dict(given)
+        for column in inspect(connection).get_columns(table):
+            if column["name"] in values or column["nullable"] or column["name"] == "id":
+                continue
+            kind = str(column["type"]).upper()
+            number = "INT" in kind or "BOOL" in kind
+            values[column["name"]] = (
+                (True if "BOOL" in kind else 1) if number else "2026-11-27 09:00:00.000000"
+            )
+        names = ", ".join(values)
+        marks = ", ".join(f":{name}" for name in values)
+        connection.execute(text(f"INSERT INTO {table} ({names}) VALUES ({marks})"), values)  # type: ignore[attr-defined]
+
+    with database.connect() as c:
+        insert(c, "user_account", {"id": 1, "name": "Anna Adler", "role": "leitung"})
+        insert(c, "incident", {"id": 1, "created_by": 1, "mode": "real", "status": "active"})
+        for number in (1, 2):
+            given = {"id": number, "incident_id": 1, "dedupe_key": f"k{number}"}
+            insert(c, "dialog_item", {**given, "category": "frage", "state": "offen"})
+        insert(
+            c,
+            "journal_entry",
+            {
+                "seq": 1,
+                "action": "dialog.item_changed",
+                "field": "item 1",
+                "new_value": "Kategorie frage",
+            },
+        )
+        c.commit()  # type: ignore[attr-defined]
+    migrate.upgrade(database, tmp_path / "backups")
+    with database.connect() as c:
+        rows = c.execute(text("SELECT id, category_by_hand FROM dialog_item ORDER BY id"))
+        assert [(row[0], bool(row[1])) for row in rows] == [(1, True), (2, False)]
+    database.dispose()
+
+
 def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path: Path) -> None:
     ctx = open_context(Options(data_dir=tmp_path))
     with ctx.database.connect() as connection:

@@ -23,6 +23,15 @@ def upgrade() -> None:
         table.add_column(
             sa.Column("category_by_hand", sa.Boolean(), nullable=False, server_default=sa.false())
         )
+    # A category someone set before this version is in the journal ("Kategorie frage" on
+    # "item 12"): it stays a person's choice, so a new triage leaves it alone.
+    op.execute(
+        sa.text(
+            "UPDATE dialog_item SET category_by_hand = :yes WHERE 'item ' || CAST(id AS "
+            "VARCHAR(20)) IN (SELECT field FROM journal_entry WHERE action = :changed "
+            "AND new_value LIKE 'Kategorie %')"
+        ).bindparams(yes=True, changed="dialog.item_changed")
+    )
 
 
 def downgrade() -> None:
