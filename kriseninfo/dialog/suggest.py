@@ -12,7 +12,10 @@ from rapidfuzz import fuzz
 
 from kriseninfo.playbooks.schema import Playbook
 from kriseninfo.triage.incident import TriageContext
-from kriseninfo.triage.rank import MIN_SCORE, Ranker, missing_facts
+from kriseninfo.triage.rank import Ranker, missing_facts
+
+#: An earlier answer must resemble the question at least this much (0-100) to be offered.
+EARLIER_MIN_SCORE = 40.0
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ def suggest(
             )
     for text in dict.fromkeys(earlier):  # each earlier answer once
         score = float(fuzz.token_set_ratio(question, text)) * 0.9
-        if score >= MIN_SCORE:
+        if score >= EARLIER_MIN_SCORE:
             found.append(Suggestion(text, score))
     found.sort(key=lambda s: s.score, reverse=True)
     return found[:limit]

@@ -27,11 +27,13 @@ FUZZY_FROM = 8
 FUZZY_WEIGHT = 3
 #: Other words a phrase allows between its words, in all: two-word phrases are short and
 #: common ("sagt mein" is not "sagt man mir, meine"), longer ones rarer.
-PHRASE_GAP = 3
+PHRASE_GAP = 2
 PAIR_GAP = 1
 #: Words run together are only looked for when they are this long together ("oton" is
 #: inside "biotonne").
 JOINED_FROM = 8
+#: Words allowed between the two halves of a loose phrase ("stecke … fest").
+LOOSE_GAP = 10
 
 
 class Mode(Enum):
@@ -53,6 +55,8 @@ class Cue:
     parts: tuple[Part, ...]
     #: the words run together ("kommenichtraus"), for a phrase of plain words
     joined: str
+    #: other words allowed between its words, in all
+    gap: int = 0
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,8 @@ class Group:
 
 def parse_cue(source: str) -> Cue:
     parts = []
-    for word in fold(source).split():
+    loose = "…" in source  # "stecke … fest": the words anywhere near each other
+    for word in fold(source.replace("…", " ")).split():
         if word == "#":
             parts.append(Part("#", Mode.NUMBER))
             continue
@@ -73,9 +78,10 @@ def parse_cue(source: str) -> Cue:
         # "can't", "co-melder": the pieces a message's words are split into as well
         parts += [Part(piece, mode) for piece in WORD.findall(word)]
     plain = len(parts) > 1 and all(part.mode in (Mode.PREFIX, Mode.EXACT) for part in parts)
-    joined = "".join(part.text for part in parts) if plain else ""
+    joined = "".join(part.text for part in parts) if plain and not loose else ""
     joined = joined if len(joined) >= JOINED_FROM else ""
-    return Cue(source, tuple(p for p in parts if p.text), joined)
+    gap = LOOSE_GAP if loose else PAIR_GAP if len(parts) == 2 else PHRASE_GAP
+    return Cue(source, tuple(p for p in parts if p.text), joined, gap)
 
 
 class Lexicon:
@@ -170,7 +176,7 @@ class Lexicon:
         first: dict[int, Cue] = {}
         for number in positions:
             for group, cue, numbers in self._by_first.get(number, ()):
-                if group not in first and _in_order(numbers, positions):
+                if group not in first and _in_order(numbers, positions, cue.gap):
                     first[group] = cue
         joined = words.joined
         for start in range(len(joined) - 3):
@@ -180,12 +186,11 @@ class Lexicon:
         return [(self.groups[index], first[index]) for index in sorted(first)]
 
 
-def _in_order(parts: Sequence[int], positions: Mapping[int, list[int]]) -> bool:
+def _in_order(parts: Sequence[int], positions: Mapping[int, list[int]], allowed: int) -> bool:
     if any(part not in positions for part in parts):
         return False
     if len(parts) == 1:
         return True
-    allowed = PAIR_GAP if len(parts) == 2 else PHRASE_GAP
     for start in positions[parts[0]]:
         at, skipped = start, 0
         for part in parts[1:]:

@@ -21,7 +21,7 @@ from kriseninfo.triage.normalize import STOPWORDS, WORD, Words, fold, stem, word
 
 #: Points for a keyword of a Textbaustein found in the message (one that few other
 #: Textbausteine share; a keyword of many counts for less).
-KEYWORD_POINTS = 10.0
+KEYWORD_POINTS = 5.0
 #: Points for a street or place of the facts that the Textbaustein's text names.
 PLACE_POINTS = 8.0
 #: Points for a Textbaustein that answers the message's category (the rumour answer for a
@@ -31,7 +31,7 @@ CATEGORY_POINTS = 30.0
 #: question (0-100, rapidfuzz) and how much of the message's information (its words,
 #: weighted by how few Textbausteine use them) its title, questions, keywords and texts in
 #: every language share. Measured on the labelled sets in tests/data/triage/.
-EXAMPLE_SHARE = 0.7
+EXAMPLE_SHARE = 0.5
 TEXT_SHARE = 1.2
 #: Below this a Textbaustein does not resemble the message at all.
 MIN_SCORE = 30.0
