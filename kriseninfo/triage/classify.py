@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from sqlalchemy.orm import Session
 
 from kriseninfo.playbooks.kinds import Category
+from kriseninfo.triage import model
 from kriseninfo.triage.cues import Lexicon, builtin
 from kriseninfo.triage.emergency import EMERGENCY_ANSWER
 from kriseninfo.triage.incident import TriageContext
@@ -68,13 +69,20 @@ class Triage:
     def playbook_id(self) -> str:
         return self.context.playbook_id
 
-    def __init__(self, context: TriageContext | None = None, lexicon: Lexicon | None = None):
+    def __init__(
+        self,
+        context: TriageContext | None = None,
+        lexicon: Lexicon | None = None,
+        *,
+        learnt: bool = True,
+    ):
         self.context = context or TriageContext()
         self._lexicon = lexicon or builtin()
         self._examples = [
             (example, set(example.text.split()) - STOPWORDS) for example in self.context.examples
         ]
         self._ranker = Ranker(self.context)
+        self._model = model.shipped() if learnt else None
 
     def answers(self, text: str, verdict: Verdict | None = None) -> list[Ranked]:
         """Textbausteine for the message, best first; for an emergency the playbook's
@@ -136,7 +144,14 @@ class Triage:
             if category is Category.NOTFALL:
                 strongest = max(strongest, points)
         emergency = scores[Category.NOTFALL]
-        if emergency >= EMERGENCY_AT + raise_by and (strongest >= 2 or emergency >= 4):
+        ruled = emergency >= EMERGENCY_AT + raise_by and (strongest >= 2 or emergency >= 4)
+        if not ruled and self._model is not None:
+            # the rules missed it; the words still read like the emergencies people wrote
+            learnt = self._model.score(read)
+            if learnt > model.THRESHOLD + raise_by:
+                ruled = True
+                reasons[Category.NOTFALL].insert(0, (9, "wie bekannte Notfälle"))
+        if ruled:
             chosen = Category.NOTFALL
         else:
             rest = [c for c in ORDER if c is not Category.NOTFALL]
