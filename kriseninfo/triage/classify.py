@@ -145,9 +145,11 @@ class Triage:
                 strongest = max(strongest, points)
         emergency = scores[Category.NOTFALL]
         ruled = emergency >= EMERGENCY_AT + raise_by and (strongest >= 2 or emergency >= 4)
-        if not ruled and self._model is not None:
+        learnt_models = self._model
+        found = model.message_features(read) if learnt_models is not None else set()
+        if not ruled and learnt_models is not None:
             # the rules missed it; the words still read like the emergencies people wrote
-            learnt = self._model.score(read)
+            learnt = learnt_models.emergency.score_of(found)
             if learnt > model.THRESHOLD + raise_by:
                 ruled = True
                 reasons[Category.NOTFALL].insert(0, (9, "wie bekannte Notfälle"))
@@ -160,6 +162,17 @@ class Triage:
                 rest.insert(rest.index(Category.HINWEIS), Category.FRAGE)
             best = max(scores[c] for c in rest)
             chosen = next(c for c in rest if scores[c] == best) if best > 0 else Category.SONSTIGES
+            if learnt_models is not None:  # the rules' points, weighed with similar questions
+                others = learnt_models.categories
+                weighed = {
+                    c: scores[c] + model.CATEGORY_WEIGHT * others[c.value].score_of(found)
+                    for c in rest
+                    if c.value in others
+                }
+                learnt_choice = max(weighed, key=lambda c: (weighed[c], -rest.index(c)))
+                if learnt_choice is not chosen:
+                    chosen = learnt_choice
+                    reasons[chosen].insert(0, (9, "wie ähnliche Anfragen"))
         why = tuple(why for _, why in sorted(reasons[chosen], key=lambda r: -r[0]))
         return Verdict(chosen, chosen is Category.NOTFALL, why, scores)
 
