@@ -40,30 +40,35 @@ def test_migrations_match_the_models(context: AppContext) -> None:
     assert diff == []
 
 
+def insert(connection: object, table: str, given: dict[str, object]) -> None:
+    """A row with `given` values; every other required column gets a plain value."""
+    from sqlalchemy import inspect
+
+    values = dict(given)
+    for column in inspect(connection).get_columns(table):
+        if column["name"] in values or column["nullable"] or column["name"] == "id":
+            continue
+        kind = str(column["type"]).upper()
+        number = "INT" in kind or "BOOL" in kind
+        values[column["name"]] = (
+            (True if "BOOL" in kind else 1) if number else "2026-11-27 09:00:00.000000"
+        )
+    names = ", ".join(values)
+    marks = ", ".join(f":{name}" for name in values)
+    connection.execute(text(f"INSERT INTO {table} ({names}) VALUES ({marks})"), values)  # type: ignore[attr-defined]
+
+
 def test_a_sqlite_database_with_data_upgrades_through_table_rebuilds(tmp_path: Path) -> None:
     """Upgrades rebuild referenced tables on SQLite (0009 rebuilds feed_source, which
     dialog items reference): a filled database must come through, references intact.
     (PostgreSQL alters tables in place.)"""
     from alembic import command
-    from sqlalchemy import inspect
 
     database = Database(f"sqlite:///{tmp_path / 'k.sqlite3'}")
     config = migrate._config()
     with database.connect() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0008")
-
-    def insert(connection: object, table: str, given: dict[str, object]) -> None:
-        values = dict(given)
-        for column in inspect(connection).get_columns(table):
-            if column["name"] in values or column["nullable"] or column["name"] == "id":
-                continue
-            kind = str(column["type"]).upper()
-            number = "INT" in kind or "BOOL" in kind
-            values[column["name"]] = 1 if number else "2026-11-27 09:00:00.000000"
-        names = ", ".join(values)
-        marks = ", ".join(f":{name}" for name in values)
-        connection.execute(text(f"INSERT INTO {table} ({names}) VALUES ({marks})"), values)  # type: ignore[attr-defined]
 
     with database.connect() as c:
         insert(c, "user_account", {"id": 1, "name": "Anna Adler", "role": "leitung"})
@@ -82,7 +87,6 @@ def test_categories_set_by_hand_before_0011_stay_set_by_hand(db_url: str, tmp_pa
     """0011 reads the journal: an item whose category a person changed keeps it when the
     triage runs again; the others may be guessed anew."""
     from alembic import command
-    from sqlalchemy import inspect
 
     database = Database(db_url)
     config = migrate._config()
@@ -90,20 +94,6 @@ def test_categories_set_by_hand_before_0011_stay_set_by_hand(db_url: str, tmp_pa
         config.attributes["connection"] = connection
         command.upgrade(config, "0010")
         connection.commit()
-
-    def insert(connection: object, table: str, given: dict[str, object]) -> None:
-        values = dict(given)
-        for column in inspect(connection).get_columns(table):
-            if column["name"] in values or column["nullable"] or column["name"] == "id":
-                continue
-            kind = str(column["type"]).upper()
-            number = "INT" in kind or "BOOL" in kind
-            values[column["name"]] = (
-                (True if "BOOL" in kind else 1) if number else "2026-11-27 09:00:00.000000"
-            )
-        names = ", ".join(values)
-        marks = ", ".join(f":{name}" for name in values)
-        connection.execute(text(f"INSERT INTO {table} ({names}) VALUES ({marks})"), values)  # type: ignore[attr-defined]
 
     with database.connect() as c:
         insert(c, "user_account", {"id": 1, "name": "Anna Adler", "role": "leitung"})
